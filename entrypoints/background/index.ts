@@ -1,0 +1,25 @@
+import { browser, defineBackground } from '#imports';
+import { createHandlers } from '@/lib/background/handlers';
+import { isStorageError, RapportDatabase } from '@/lib/db/database';
+import { classifySender } from '@/lib/platform/sender';
+import { sessionTabProfiles } from '@/lib/platform/tab-profiles';
+import { createRouter } from '@/lib/protocol/router';
+
+// Listeners are registered synchronously: an MV3 worker woken by a message must have them in place
+// before the first await. No state that matters lives here; it is all in IndexedDB or storage.session.
+export default defineBackground(() => {
+  const db = new RapportDatabase();
+  const tabs = sessionTabProfiles();
+  const route = createRouter(
+    createHandlers({ db, tabs, clock: { now: () => Date.now(), newId: () => crypto.randomUUID() } }),
+    {
+      classifySender,
+      isStorageError,
+      log: (message, detail) => console.warn(`Rapport: ${message}`, detail ?? ''),
+    },
+  );
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabs.forget(tabId);
+  });
+});

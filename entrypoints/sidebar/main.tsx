@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import '@/components/theme.css';
+import { SidebarApp } from '@/lib/ui/sidebar-app';
+
+// The in-page sidebar: loaded in an iframe on a profile page; the background tells it which profile.
+const app = document.getElementById('app');
+if (app) render(<SidebarApp tabId={null} />, app);

@@ -1,0 +1,29 @@
+import { browser } from '#imports';
+import { RapportError, type Result } from './envelope';
+import { describeIssues } from './errors';
+import { type MessageName, messages, type RequestOf, type ResponseOf } from './messages';
+import { wireRequest } from './wire';
+
+/**
+ * Calls the background from an extension page (sidebar, side panel, popup, options). The answer is
+ * validated too: a worker from an older version, or a bug, must not put malformed data in front of the user.
+ */
+export async function call<N extends MessageName>(type: N, request: RequestOf<N>): Promise<ResponseOf<N>> {
+  let answer: unknown;
+  try {
+    answer = await browser.runtime.sendMessage(wireRequest(type, request));
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    throw new RapportError('no-answer', `Rapport's background did not answer (${text}).`);
+  }
+  const result = answer as Result<unknown> | undefined;
+  if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean') {
+    throw new RapportError('no-answer', `Rapport's background gave no answer to "${type}".`);
+  }
+  if (!result.ok) throw new RapportError(result.error.code, result.error.message);
+  const parsed = messages[type].response.safeParse(result.value);
+  if (!parsed.success) {
+    throw new RapportError('internal', `Unexpected answer to "${type}": ${describeIssues(parsed.error)}`);
+  }
+  return parsed.data as ResponseOf<N>;
+}

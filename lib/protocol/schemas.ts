@@ -1,0 +1,56 @@
+import { z } from 'zod/mini';
+
+// Bounds on everything that crosses the boundary: a hostile page can put anything in its DOM, and the
+// content script forwards what it reads, so lengths are capped here, not trusted.
+export const NETWORKS = ['linkedin', 'facebook', 'x'] as const;
+export const NetworkSchema = z.enum(NETWORKS);
+
+const httpUrl = z.string().check(
+  z.maxLength(2048),
+  z.refine((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL'),
+);
+const shortText = z.string().check(z.maxLength(500));
+export const IdSchema = z.string().check(z.minLength(1), z.maxLength(100));
+
+export const ProfileRefSchema = z.strictObject({
+  network: NetworkSchema,
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+});
+
+export const ProfileSnapshotSchema = z.strictObject({
+  network: NetworkSchema,
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  url: httpUrl,
+  name: z.nullable(shortText),
+  headline: z.nullable(shortText),
+  avatarUrl: z.nullable(httpUrl),
+});
+
+export const NOTE_MAX_LENGTH = 20_000;
+export const NoteTextSchema = z.string().check(z.maxLength(NOTE_MAX_LENGTH));
+
+export const NoteSchema = z.strictObject({
+  id: IdSchema,
+  personId: IdSchema,
+  text: NoteTextSchema,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+export const PersonSummarySchema = z.strictObject({
+  id: IdSchema,
+  name: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+export const PersonViewSchema = z.strictObject({
+  ref: ProfileRefSchema,
+  person: z.nullable(PersonSummarySchema),
+  notes: z.array(NoteSchema),
+});
+
+export const TabProfileSchema = z.strictObject({
+  tabId: z.number(),
+  snapshot: z.nullable(ProfileSnapshotSchema),
+});

@@ -1,0 +1,99 @@
+import {
+  canonicalHref,
+  elementText,
+  imageOf,
+  metaContent,
+  queryAll,
+  queryFirst,
+  stripTitleCounter,
+  textOf,
+} from '../dom';
+import { claimFromUrl, verdictFromClaims } from '../evidence';
+import { cleanText, safeHttpUrl } from '../text';
+import type { DomMatch, OwnerClaim, ProfileRef, ProfileSnapshot } from '../types';
+import { avatarSelectors, mainSelectors, nameSelectors, ownerLinkSelectors } from './selectors';
+import {
+  facebookIdFromAppLink,
+  facebookProfileUrl,
+  isFacebookNumericId,
+  isFacebookUrl,
+  parseFacebookProfileUrl,
+} from './url';
+
+const claim = (raw: string | null, base: string): OwnerClaim | null =>
+  claimFromUrl(raw, base, parseFacebookProfileUrl, isFacebookUrl);
+
+function mainColumn(doc: Document): Element | null {
+  return queryFirst(doc, mainSelectors);
+}
+
+function bodyClaims(doc: Document, base: string): OwnerClaim[] {
+  const main = mainColumn(doc);
+  if (!main) return [];
+  const out: OwnerClaim[] = [];
+  for (const link of queryAll(main, ownerLinkSelectors)) {
+    const c = claim(link.getAttribute('href'), base);
+    // A tab such as "Reviews" may point elsewhere; only profile URLs are claims.
+    if (c && c !== 'not-profile') out.push(c);
+  }
+  return out;
+}
+
+function headClaims(doc: Document, base: string): OwnerClaim[] {
+  const appId = facebookIdFromAppLink(metaContent(doc, 'al:android:url') ?? metaContent(doc, 'al:ios:url'));
+  const claims: (OwnerClaim | null)[] = [
+    claim(canonicalHref(doc), base),
+    claim(metaContent(doc, 'og:url'), base),
+    appId ? { network: 'facebook', id: appId } : null,
+  ];
+  return claims.filter((c): c is OwnerClaim => c !== null);
+}
+
+// A username and a numeric id can name the same profile; neither says anything about the other.
+const comparable = (a: ProfileRef, b: ProfileRef): boolean =>
+  isFacebookNumericId(a.id) === isFacebookNumericId(b.id);
+
+export function facebookDomMatches(doc: Document, ref: ProfileRef): DomMatch {
+  const base = facebookProfileUrl(ref.id);
+  return verdictFromClaims(ref, [bodyClaims(doc, base), headClaims(doc, base)], comparable);
+}
+
+/** "Jane Doe | Facebook", "(2) Jane Doe | Facebook" -> "Jane Doe". */
+function nameFromTitle(title: string | null): string | null {
+  const m = title ? /^(.*?)\s*\|\s*Facebook\s*$/.exec(stripTitleCounter(title)) : null;
+  return cleanText(m?.[1]);
+}
+
+/** The line under "Intro" (a person's bio, a Page's tagline); English UI only, otherwise null. */
+function introLine(main: Element | null): string | null {
+  if (!main) return null;
+  const heading = Array.from(main.querySelectorAll('h2')).find((h) => elementText(h) === 'Intro');
+  let box: Element | null = heading ?? null;
+  for (let depth = 0; box && depth < 10; depth += 1) {
+    box = box.parentElement;
+    if (!box) break;
+    for (const span of Array.from(box.querySelectorAll('span[dir="auto"]'))) {
+      if (heading?.contains(span) || !(heading && heading.compareDocumentPosition(span) & 4)) continue;
+      const text = elementText(span);
+      if (text) return text;
+    }
+  }
+  return null;
+}
+
+export function readFacebook(doc: Document, ref: ProfileRef, verdict: DomMatch): ProfileSnapshot {
+  const url = facebookProfileUrl(ref.id);
+  // The column's <h1>, intro and avatar have no owner hook of their own: they are read only when owner evidence
+  // (tab links, canonical, app links) names this profile, never on 'unknown' (a feed or group also has an <h1>).
+  const main = verdict === 'match' ? mainColumn(doc) : null;
+  const headTrusted = headClaims(doc, url).some((c) => c !== 'not-profile' && c.id === ref.id);
+  const name =
+    (main ? textOf(main, nameSelectors) : null) ??
+    (headTrusted ? cleanText(metaContent(doc, 'og:title')) : null) ??
+    (verdict === 'match' || headTrusted ? nameFromTitle(doc.title) : null);
+  const headline = introLine(main);
+  const avatarUrl =
+    (main ? imageOf(main, avatarSelectors, url) : null) ??
+    (headTrusted ? safeHttpUrl(metaContent(doc, 'og:image')) : null);
+  return { network: 'facebook', id: ref.id, url, name, headline, avatarUrl };
+}

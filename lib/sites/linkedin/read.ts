@@ -1,0 +1,108 @@
+import {
+  canonicalHref,
+  closestOf,
+  elementText,
+  imageOf,
+  isObject,
+  jsonLdObjects,
+  metaContent,
+  queryAll,
+  queryFirst,
+  stringField,
+  stripTitleCounter,
+  textOf,
+  typeIs,
+} from '../dom';
+import { claimFromUrl, verdictFromClaims } from '../evidence';
+import { cleanText, safeHttpUrl } from '../text';
+import type { DomMatch, OwnerClaim, ProfileRef, ProfileSnapshot } from '../types';
+import {
+  avatarSelectors,
+  genericNameSelectors,
+  headlineSelectors,
+  ownerLinkSelectors,
+  personNameSelectors,
+  topCardSelectors,
+} from './selectors';
+import { isLinkedInMemberId, isLinkedInUrl, linkedInProfileUrl, parseLinkedInProfileUrl } from './url';
+
+const claim = (raw: string | null, base: string): OwnerClaim | null =>
+  claimFromUrl(raw, base, parseLinkedInProfileUrl, isLinkedInUrl);
+
+/** The Person object of the page's JSON-LD (logged-out public profiles), with its URL claim. */
+function jsonLdPerson(doc: Document): { person: Record<string, unknown>; url: string | null } | null {
+  for (const obj of jsonLdObjects(doc)) {
+    const person = typeIs(obj, 'Person') ? obj : isObject(obj.mainEntity) ? obj.mainEntity : null;
+    if (person && typeIs(person, 'Person')) return { person, url: stringField(person, 'url') };
+  }
+  return null;
+}
+
+function bodyClaims(doc: Document, base: string): OwnerClaim[] {
+  const out: OwnerClaim[] = [];
+  for (const link of queryAll(doc, ownerLinkSelectors)) {
+    const c = claim(link.getAttribute('href'), base);
+    // Only a profile counts here: these links exist to point at the owner.
+    if (c && c !== 'not-profile') out.push(c);
+  }
+  return out;
+}
+
+function headClaims(doc: Document, base: string): OwnerClaim[] {
+  const raws = [canonicalHref(doc), metaContent(doc, 'og:url'), jsonLdPerson(doc)?.url ?? null];
+  return raws.map((raw) => claim(raw, base)).filter((c): c is OwnerClaim => c !== null);
+}
+
+// Vanity names and internal member ids (ACoAA...) name the same people in two unrelated spaces.
+const comparable = (a: ProfileRef, b: ProfileRef): boolean =>
+  isLinkedInMemberId(a.id) === isLinkedInMemberId(b.id);
+
+export function linkedInDomMatches(doc: Document, ref: ProfileRef): DomMatch {
+  const base = linkedInProfileUrl(ref.id);
+  return verdictFromClaims(ref, [bodyClaims(doc, base), headClaims(doc, base)], comparable);
+}
+
+/** Head metadata describes `ref` itself (so og:title etc. are not left over from another page). */
+function headDescribes(doc: Document, ref: ProfileRef, base: string): boolean {
+  return headClaims(doc, base).some((c) => c !== 'not-profile' && c.id === ref.id);
+}
+
+/** "Jane Doe | LinkedIn", "(3) Jane Doe | LinkedIn", og:title "Jane Doe - Acme | LinkedIn" -> "Jane Doe". */
+function nameFromTitle(title: string | null): string | null {
+  if (!title) return null;
+  const m = /^(.*?)\s*(?:[|\u2013\u2014-]\s*)?LinkedIn\s*$/.exec(stripTitleCounter(title));
+  const head = m?.[1]?.split(/\s[|\u2013\u2014-]\s/)[0];
+  return cleanText(head);
+}
+
+export function readLinkedIn(doc: Document, ref: ProfileRef, verdict: DomMatch): ProfileSnapshot {
+  const url = linkedInProfileUrl(ref.id);
+  const nameEl =
+    queryFirst(doc, personNameSelectors) ??
+    (verdict === 'match' ? queryFirst(doc, genericNameSelectors) : null);
+  // The top card holds the headline and photo; without a name element it is only searched for on a 'match'.
+  const main = doc.querySelector('main') ?? doc;
+  const card = nameEl ? (closestOf(nameEl, topCardSelectors) ?? main) : verdict === 'match' ? main : null;
+  const headTrusted = headDescribes(doc, ref, url);
+  const person = headTrusted ? (jsonLdPerson(doc)?.person ?? null) : null;
+
+  const name =
+    elementText(nameEl) ??
+    cleanText(stringField(person, 'name')) ??
+    (headTrusted ? nameFromTitle(metaContent(doc, 'og:title')) : null) ??
+    (verdict === 'match' ? nameFromTitle(doc.title) : null);
+  const headline =
+    (card ? textOf(card, headlineSelectors) : null) ?? cleanText(stringField(person, 'jobTitle')) ?? null;
+  const personImage = person?.image;
+  const avatarUrl =
+    (card ? imageOf(card, avatarSelectors, url) : null) ??
+    safeHttpUrl(
+      isObject(personImage)
+        ? stringField(personImage, 'contentUrl')
+        : typeof personImage === 'string'
+          ? personImage
+          : null,
+    ) ??
+    null;
+  return { network: 'linkedin', id: ref.id, url, name, headline, avatarUrl };
+}

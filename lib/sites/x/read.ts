@@ -1,0 +1,157 @@
+import {
+  canonicalHref,
+  elementText,
+  imageOf,
+  isObject,
+  type JsonObject,
+  jsonLdObjects,
+  metaContent,
+  queryFirst,
+  stringField,
+  textOf,
+  typeIs,
+} from '../dom';
+import { claimFromUrl, verdictFromClaims } from '../evidence';
+import { cleanText, safeHttpUrl } from '../text';
+import type { DomMatch, OwnerClaim, ProfileRef, ProfileSnapshot } from '../types';
+import {
+  avatarContainerPrefix,
+  avatarImageSelectors,
+  bioSelectors,
+  primaryColumnSelectors,
+  userNameSelectors,
+} from './selectors';
+import { handleInTitle, isXUrl, parseXProfileUrl, xProfileUrl } from './url';
+
+const HANDLE_TEXT = /^@([A-Za-z0-9_]{1,15})$/;
+
+function primaryColumn(doc: Document): Element | Document {
+  return queryFirst(doc, primaryColumnSelectors) ?? doc;
+}
+
+/**
+ * The owner's header: the UserName block and, inside it, the element showing exactly "@handle". When several
+ * elements do (a display name can itself be "@someone"), the handle is the last one: it follows the name.
+ */
+function header(doc: Document): { block: Element; handleEl: Element | null; handle: string | null } | null {
+  const block = queryFirst(primaryColumn(doc), userNameSelectors);
+  if (!block) return null;
+  let handleEl: Element | null = null;
+  let handle: string | null = null;
+  // The real block has ~20 elements; the cap bounds the work on a hostile page.
+  for (const el of Array.from(block.querySelectorAll('*')).slice(0, 300)) {
+    if (el.firstElementChild !== null) continue;
+    const m = HANDLE_TEXT.exec(elementText(el) ?? '');
+    if (m) {
+      handleEl = el;
+      handle = (m[1] ?? '').toLowerCase();
+    }
+  }
+  // Leaf-less markup (tests, future layouts): the last "@handle" token of the block's text.
+  if (!handleEl) {
+    const all = [...(elementText(block) ?? '').matchAll(/(?:^|\s)@([A-Za-z0-9_]{1,15})(?=\s|$)/g)];
+    const last = all[all.length - 1];
+    handle = last ? (last[1] ?? '').toLowerCase() : null;
+  }
+  return { block, handleEl, handle };
+}
+
+function profileSchema(doc: Document): JsonObject | null {
+  for (const obj of jsonLdObjects(doc)) {
+    if (typeIs(obj, 'ProfilePage') && isObject(obj.mainEntity)) return obj.mainEntity;
+  }
+  return null;
+}
+
+function schemaHandle(person: JsonObject | null): string | null {
+  const additional = stringField(person, 'additionalName');
+  if (additional && /^@?[A-Za-z0-9_]{1,15}$/.test(additional))
+    return additional.replace(/^@/, '').toLowerCase();
+  const url = stringField(person, 'url');
+  return url ? (parseXProfileUrl(url)?.id ?? null) : null;
+}
+
+/** twitter://user?screen_name=Jane (al:ios:url, al:android:url). */
+function appLinkHandle(raw: string | null): string | null {
+  const m = raw
+    ? /^twitter:\/\/user\?(?:.*&)?screen_name=([A-Za-z0-9_]{1,15})(?:&|$)/i.exec(raw.trim())
+    : null;
+  return m?.[1]?.toLowerCase() ?? null;
+}
+
+const refClaim = (id: string | null): OwnerClaim | null => (id ? { network: 'x', id } : null);
+
+function headClaims(doc: Document, base: string): OwnerClaim[] {
+  const claims = [
+    refClaim(schemaHandle(profileSchema(doc))),
+    claimFromUrl(canonicalHref(doc), base, parseXProfileUrl, isXUrl),
+    claimFromUrl(metaContent(doc, 'og:url'), base, parseXProfileUrl, isXUrl),
+    refClaim(appLinkHandle(metaContent(doc, 'al:ios:url') ?? metaContent(doc, 'al:android:url'))),
+    refClaim(handleInTitle(doc.title)?.id ?? null),
+    refClaim(handleInTitle(metaContent(doc, 'og:title') ?? '')?.id ?? null),
+  ];
+  return claims.filter((c): c is OwnerClaim => c !== null);
+}
+
+export function xDomMatches(doc: Document, ref: ProfileRef): DomMatch {
+  const h = header(doc);
+  const body = refClaim(h?.handle ?? null);
+  return verdictFromClaims(ref, [body ? [body] : [], headClaims(doc, xProfileUrl(ref.id))]);
+}
+
+function headerName(h: ReturnType<typeof header>): string | null {
+  if (!h) return null;
+  for (const el of Array.from(h.block.querySelectorAll('[dir]'))) {
+    if (h.handleEl && (el === h.handleEl || el.contains(h.handleEl))) continue;
+    const text = elementText(el);
+    if (text) return text;
+  }
+  return null;
+}
+
+function avatar(doc: Document, ref: ProfileRef, base: string): string | null {
+  const column = primaryColumn(doc);
+  for (const container of Array.from(column.querySelectorAll('[data-testid]'))) {
+    const testId = container.getAttribute('data-testid') ?? '';
+    if (testId.toLowerCase() !== `${avatarContainerPrefix}${ref.id}`.toLowerCase()) continue;
+    const url = imageOf(container, avatarImageSelectors, base);
+    if (url) return url;
+  }
+  return null;
+}
+
+/** Only real profile images: the default og:image of X pages is a site logo, not the person. */
+function profileImage(raw: string | null): string | null {
+  const url = safeHttpUrl(raw);
+  return url && /^https:\/\/pbs\.twimg\.com\/profile_images\//.test(url) ? url : null;
+}
+
+export function readX(doc: Document, ref: ProfileRef, _verdict: DomMatch): ProfileSnapshot {
+  const url = xProfileUrl(ref.id);
+  const h = header(doc);
+  const headerIsOwner = h !== null && h.handle === ref.id;
+  const schema = profileSchema(doc);
+  const person = schemaHandle(schema) === ref.id ? schema : null;
+  const titled = [doc.title, metaContent(doc, 'og:title') ?? '']
+    .map(handleInTitle)
+    .find((t) => t?.id === ref.id);
+  const ogDescribes =
+    metaContent(doc, 'og:url') !== null && parseXProfileUrl(metaContent(doc, 'og:url') ?? '')?.id === ref.id;
+
+  const name =
+    (headerIsOwner ? headerName(h) : null) ??
+    cleanText(stringField(person, 'name')) ??
+    cleanText(titled?.name);
+  const headline =
+    (headerIsOwner ? textOf(primaryColumn(doc), bioSelectors) : null) ??
+    cleanText(stringField(person, 'description')) ??
+    (ogDescribes ? cleanText(metaContent(doc, 'og:description')) : null);
+  const image = person?.image;
+  const avatarUrl =
+    avatar(doc, ref, url) ??
+    profileImage(
+      isObject(image) ? stringField(image, 'contentUrl') : typeof image === 'string' ? image : null,
+    ) ??
+    (ogDescribes || titled ? profileImage(metaContent(doc, 'og:image')) : null);
+  return { network: 'x', id: ref.id, url, name, headline, avatarUrl };
+}

@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from '#imports';
+import { NotesSection } from '@/components/NotesSection';
+import { PersonHeader } from '@/components/PersonHeader';
+import { tabProfileKey } from '@/lib/platform/tab-profiles';
+import { call } from '@/lib/protocol/client';
+import type { PersonView, WireProfileSnapshot } from '@/lib/protocol/types';
+import { networkLabels } from '@/lib/sites';
+
+type Load<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'error'; message: string };
+
+/**
+ * The sidebar for one tab. It learns which profile the tab shows from the background and follows it
+ * through in-app navigation; everything about a person lives in a PersonCard keyed by that person, so
+ * switching person throws the previous one's state away before the next one renders.
+ */
+export function SidebarApp({ tabId }: { tabId: number | null }) {
+  const [tab, setTab] = useState<Load<{ tabId: number; snapshot: WireProfileSnapshot | null }>>({
+    kind: 'loading',
+  });
+
+  useEffect(() => {
+    let cancelled = false;
+    call('getTabProfile', { tabId })
+      .then((value) => !cancelled && setTab({ kind: 'ready', value }))
+      .catch((error: Error) => !cancelled && setTab({ kind: 'error', message: error.message }));
+    return () => {
+      cancelled = true;
+    };
+  }, [tabId]);
+
+  const resolvedTabId = tab.kind === 'ready' ? tab.value.tabId : null;
+  useEffect(() => {
+    if (resolvedTabId === null) return;
+    const key = tabProfileKey(resolvedTabId);
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'session' || !(key in changes)) return;
+      const snapshot = (changes[key]?.newValue ?? null) as WireProfileSnapshot | null;
+      setTab({ kind: 'ready', value: { tabId: resolvedTabId, snapshot } });
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, [resolvedTabId]);
+
+  if (tab.kind === 'loading') return <p class="status">Loading…</p>;
+  if (tab.kind === 'error') return <p class="status error">{tab.message}</p>;
+  const snapshot = tab.value.snapshot;
+  if (!snapshot)
+    return <p class="status">Open a profile on LinkedIn, Facebook or X to see what you know about them.</p>;
+  return <PersonCard key={`${snapshot.network}:${snapshot.id}`} snapshot={snapshot} />;
+}
+
+function PersonCard({ snapshot }: { snapshot: WireProfileSnapshot }) {
+  // The reference is fixed for this card's whole life: a save can only ever go to this person.
+  const [ref] = useState(() => ({ network: snapshot.network, id: snapshot.id }));
+  const [view, setView] = useState<Load<PersonView>>({ kind: 'loading' });
+  const [draftId] = useState(() => crypto.randomUUID());
+  const known = useRef(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    call('getPersonView', { ref })
+      .then((value) => {
+        if (cancelled) return;
+        known.current = value.person !== null;
+        setView({ kind: 'ready', value });
+      })
+      .catch((error: Error) => !cancelled && setView({ kind: 'error', message: error.message }));
+    return () => {
+      cancelled = true;
+    };
+  }, [ref]);
+
+  const saveNote = useCallback(
+    async (noteId: string, text: string) => {
+      await call('saveNote', { ref, snapshot, noteId, text });
+      // The first note adds the person: refresh so the header stops saying "not in Rapport yet".
+      if (!known.current) {
+        known.current = true;
+        setView({ kind: 'ready', value: await call('getPersonView', { ref }) });
+      }
+    },
+    [ref, snapshot],
+  );
+
+  const person = view.kind === 'ready' ? view.value.person : null;
+  return (
+    <main class="person-card" data-person={`${ref.network}:${ref.id}`}>
+      <PersonHeader
+        name={snapshot.name ?? person?.name ?? null}
+        handle={ref.id}
+        networkLabel={networkLabels[ref.network]}
+        headline={snapshot.headline}
+        avatarUrl={snapshot.avatarUrl}
+        known={person !== null}
+        pageUnreadable={false}
+      />
+      {view.kind === 'loading' ? <p class="status">Loading…</p> : null}
+      {view.kind === 'error' ? (
+        <p class="status error" role="alert">
+          {view.message}
+        </p>
+      ) : null}
+      {view.kind === 'ready' ? (
+        <NotesSection
+          notes={view.value.notes}
+          draftId={draftId}
+          saveNote={saveNote}
+          formatDate={formatDate}
+        />
+      ) : null}
+    </main>
+  );
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+function formatDate(epochMs: number): string {
+  return dateFormat.format(epochMs);
+}

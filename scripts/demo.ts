@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchExtension, removeProfile, servePage, sidebarFrame } from '../tests/e2e/harness';
+import { demoPages } from '../tests/fixtures/demo';
+
+/**
+ * `npm run demo`: Chromium with the built extension on bundled demo profile pages of LinkedIn, Facebook
+ * and X, served at the sites' own addresses (no account, no network).
+ * `npm run demo -- --screenshots DIR`: headless; writes a light and a dark screenshot per network.
+ */
+const args = process.argv.slice(2);
+const shotsIndex = args.indexOf('--screenshots');
+const screenshotDir = shotsIndex >= 0 ? args[shotsIndex + 1] : undefined;
+if (shotsIndex >= 0 && !screenshotDir) {
+  console.error('Usage: npm run demo -- --screenshots <directory>');
+  process.exit(2);
+}
+
+const running = await launchExtension({ headless: screenshotDir !== undefined });
+for (const demo of demoPages) {
+  await servePage(running.context, demo.pattern, demo.html);
+}
+
+async function openWithNote(url: string, note: string): Promise<Page> {
+  const page = await running.context.newPage();
+  await page.goto(url);
+  const frame = await sidebarFrame(page, running.extensionId);
+  await frame.getByLabel('New note').fill(note);
+  await frame.locator('.save-status', { hasText: 'Saved' }).first().waitFor();
+  return page;
+}
+
+if (screenshotDir) {
+  const dir = resolve(screenshotDir);
+  mkdirSync(dir, { recursive: true });
+  for (const demo of demoPages) {
+    const page = await openWithNote(demo.url, demo.note);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      // Let the sidebar repaint in the new scheme before the capture.
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+      const path = resolve(dir, `${demo.network}-${scheme}.png`);
+      await page.screenshot({ path });
+      console.info(`wrote ${path}`);
+    }
+    await page.close();
+  }
+  await running.close();
+  removeProfile(running.userDataDir);
+} else {
+  for (const demo of demoPages) await openWithNote(demo.url, demo.note);
+  console.info('Rapport demo is open. Close the browser window to end it.');
+  await new Promise<void>((done) => running.context.on('close', () => done()));
+  removeProfile(running.userDataDir);
+}

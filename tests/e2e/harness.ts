@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_MISSING_MESSAGE, findChromium } from '../../scripts/find-chromium';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+export interface RunningExtension {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  worker: () => Promise<Worker>;
+  /** Closes the browser; the profile directory is kept so a test can relaunch on it. */
+  close: () => Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Reuse a profile directory (to test what survives a browser restart); a fresh one otherwise. */
+  userDataDir?: string;
+  headless?: boolean;
+}
+
+/** Chromium with the built extension loaded, on its own profile directory, offline but for our routes. */
+export async function launchExtension(options: LaunchOptions = {}): Promise<RunningExtension> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(CHROMIUM_MISSING_MESSAGE);
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: options.headless ?? true,
+    viewport: { width: 1440, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  // Nothing leaves the machine: any request without a fixture route is refused.
+  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(firstWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    worker: async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')),
+    close: () => context.close(),
+  };
+}
+
+export function removeProfile(userDataDir: string): void {
+  rmSync(userDataDir, { recursive: true, force: true });
+}
+
+/**
+ * Serves `html` at every URL matching `pattern` on the real site's URL, so content-script match
+ * patterns apply unchanged. Later routes take precedence over earlier ones in Playwright.
+ */
+export async function servePage(
+  context: BrowserContext,
+  pattern: string | RegExp,
+  html: string,
+): Promise<void> {
+  await context.route(pattern, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+}
+
+/** The sidebar's iframe (an extension page inside a closed shadow root; Playwright frames still see it). */
+export async function sidebarFrame(page: Page, extensionId: string) {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((candidate) => candidate.url().startsWith('chrome-extension://'));
+    if (frame) return frame;
+    await page.waitForEvent('frameattached', { timeout: 1_000 }).catch(() => undefined);
+  }
+  throw new Error(`No Rapport sidebar frame (extension ${extensionId}) appeared on ${page.url()}`);
+}

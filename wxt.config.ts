@@ -1,0 +1,44 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+const SITE_MATCHES = [
+  '*://*.linkedin.com/*',
+  '*://*.facebook.com/*',
+  '*://x.com/*',
+  '*://*.x.com/*',
+  '*://twitter.com/*',
+  '*://*.twitter.com/*',
+];
+
+// Chrome MV3 is the primary target; Firefox builds as MV2 (WXT's default for Firefox), where the
+// sidebar_action and a background page are the mature APIs.
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Rapport',
+    description:
+      'Private notes, tie strength and follow-ups for the people you meet on LinkedIn, Facebook and X. Stays on your machine.',
+    permissions: ['storage'],
+    // The in-page sidebar is an extension page in an iframe. Only on the three sites, and in Chrome only
+    // through a per-session URL, so a page cannot probe for the extension by fetching a known file.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['sidebar.html']
+        : [{ resources: ['sidebar.html'], matches: SITE_MATCHES, use_dynamic_url: true }],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'rapport@rapport.invalid',
+              // 140 is the first release that understands data_collection_permissions (142 on Android).
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+});
