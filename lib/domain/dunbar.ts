@@ -1,0 +1,33 @@
+// Dunbar's layers (5, 15, 50, 150): how many people a person can keep at each level of closeness. The layers
+// describe capacity, so placement is by rank among the user's ties, not by an absolute score: the 5 strongest
+// ties are the support clique whatever their scores are.
+
+export type DunbarLayer = 5 | 15 | 50 | 150;
+
+export const DUNBAR_LAYERS: readonly DunbarLayer[] = [5, 15, 50, 150];
+
+/**
+ * Layer of each id by rank: ranks 1-5 -> 5, 6-15 -> 15, 16-50 -> 50, 51-150 -> 150, beyond -> null.
+ * Ties with score 0 (or no interactions) are ranked like any other: a short list still fills the inner
+ * layers, which is the point of showing capacity. Equal scores are ordered by id (code-unit order, not
+ * locale) so the result does not depend on input order. A NaN score ranks last. Duplicate ids throw, since
+ * one person in two places means the caller merged its lists wrongly.
+ */
+export function dunbarLayers(
+  scored: readonly { id: string; score: number }[],
+): Map<string, DunbarLayer | null> {
+  const seen = new Set<string>();
+  for (const { id } of scored) {
+    if (seen.has(id)) throw new Error(`dunbarLayers: id "${id}" appears twice; pass each person once`);
+    seen.add(id);
+  }
+  const key = (score: number) => (Number.isNaN(score) ? -Infinity : score);
+  const ranked = [...scored].sort(
+    (a, b) => key(b.score) - key(a.score) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const layers = new Map<string, DunbarLayer | null>();
+  ranked.forEach(({ id }, index) => {
+    layers.set(id, DUNBAR_LAYERS.find((size) => index < size) ?? null);
+  });
+  return layers;
+}
