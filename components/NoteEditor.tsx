@@ -58,7 +58,15 @@ export function NoteEditor({
     if (latest.current !== saved.current) void flush();
   };
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // Leaving (the user navigated to another person) saves what was typed, to the person it was typed for:
+  // the save function is bound to this editor's person, never to whoever is shown next.
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      if (latest.current !== saved.current) void flush();
+    },
+    [],
+  );
 
   const onInput = (value: string) => {
     latest.current = value;

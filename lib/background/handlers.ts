@@ -2,7 +2,7 @@ import type { RapportDatabase } from '@/lib/db/database';
 import type { TabProfiles } from '@/lib/platform/tab-profiles';
 import type { Handlers } from '@/lib/protocol/router';
 import { type Clock, getPersonView, saveNote } from '@/lib/services/person-service';
-import { parseProfileUrl } from '@/lib/sites';
+import { networkOfUrl } from '@/lib/sites';
 
 export interface BackgroundDeps {
   db: RapportDatabase;
@@ -16,13 +16,12 @@ export function createHandlers({ db, tabs, clock }: BackgroundDeps): Handlers {
     async reportProfile({ snapshot }, { sender }) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { accepted: false };
-      // A content script may only speak for the page it runs in: the profile it reports must be the one
-      // the sender's own URL names.
-      if (snapshot) {
-        const fromUrl = sender.url ? parseProfileUrl(sender.url) : null;
-        if (!fromUrl || fromUrl.network !== snapshot.network || fromUrl.id !== snapshot.id) {
-          return { accepted: false };
-        }
+      // A content script may only speak for its own site. (Chrome does not update sender.url on in-app
+      // navigation, so the exact profile cannot be checked against it; the page itself cannot send
+      // messages at all, only our content script in its isolated world can.)
+      if (snapshot && (!sender.url || networkOfUrl(sender.url) !== snapshot.network)) {
+        console.warn(`Rapport: refused a report of ${snapshot.network}:${snapshot.id} from ${sender.url}`);
+        return { accepted: false };
       }
       await tabs.set(tabId, snapshot);
       return { accepted: true };

@@ -32,3 +32,22 @@ export function waitFor<T>(
     options.signal.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/**
+ * Calls `onChange` at most once per animation frame while the DOM under `root` changes, until `signal`
+ * aborts. Timelines mutate constantly; coalescing keeps the cost to one check per frame.
+ */
+export function watchDom(root: Node, signal: AbortSignal, onChange: () => void): void {
+  if (signal.aborted) return;
+  let scheduled = false;
+  const observer = new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      if (!signal.aborted) onChange();
+    });
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+}

@@ -53,15 +53,20 @@ describe('reportProfile', () => {
     expect(tabs.map.get(7)).toEqual(jane);
   });
 
-  it('refuses a profile that the sending page is not showing', async () => {
+  it('accepts a report from another page of the same site (sender.url is stale after in-app navigation)', async () => {
     const { tabs, handlers } = setup();
-    const other = {
+    const feed = {
       ...fromJanesTab,
       sender: { ...fromJanesTab.sender, url: 'https://www.linkedin.com/feed/' },
     };
-    expect(await handlers.reportProfile({ snapshot: jane }, other)).toEqual({ accepted: false });
-    const rahulsTab = { ...fromJanesTab, sender: { ...fromJanesTab.sender, url: 'https://x.com/jane-doe' } };
-    expect(await handlers.reportProfile({ snapshot: jane }, rahulsTab)).toEqual({ accepted: false });
+    expect(await handlers.reportProfile({ snapshot: jane }, feed)).toEqual({ accepted: true });
+    expect(tabs.map.get(7)).toEqual(jane);
+  });
+
+  it("refuses a profile of another site than the sender's", async () => {
+    const { tabs, handlers } = setup();
+    const xTab = { ...fromJanesTab, sender: { ...fromJanesTab.sender, url: 'https://x.com/janedoe' } };
+    expect(await handlers.reportProfile({ snapshot: jane }, xTab)).toEqual({ accepted: false });
     expect(tabs.map.size).toBe(0);
   });
 

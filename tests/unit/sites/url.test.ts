@@ -62,6 +62,39 @@ describe('parseProfileUrl', () => {
   });
 });
 
+describe('parseProfileUrl: same person, different spellings', () => {
+  it('Facebook usernames ignore dots and case; LinkedIn vanity names ignore case and sub-pages', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[a-z][a-z0-9]{5,20}$/),
+        fc.array(fc.nat(), { maxLength: 3 }),
+        fc.constantFrom('www', 'm', 'web', 'mbasic'),
+        (name, dots, host) => {
+          let spelled = name;
+          for (const at of dots) {
+            const i = 1 + (at % (spelled.length - 1));
+            if (spelled[i - 1] !== '.' && spelled[i] !== '.')
+              spelled = `${spelled.slice(0, i)}.${spelled.slice(i)}`;
+          }
+          const ref = parseProfileUrl(`https://${host}.facebook.com/${spelled.toUpperCase()}`);
+          if (ref) expect(ref).toEqual({ network: 'facebook', id: name });
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[a-z][a-z0-9-]{2,40}[a-z0-9]$/),
+        fc.constantFrom('', 'details/experience/', 'recent-activity/all/', 'overlay/contact-info/'),
+        (slug, tail) => {
+          const ref = parseProfileUrl(`https://uk.linkedin.com/in/${slug.toUpperCase()}/${tail}?trk=x#y`);
+          expect(ref).toEqual({ network: 'linkedin', id: slug });
+          if (ref) expect(parseProfileUrl(canonicalProfileUrl(ref))).toEqual(ref);
+        },
+      ),
+    );
+  });
+});
+
 describe('canonicalProfileUrl', () => {
   it.each([
     [{ network: 'linkedin', id: 'jane-doe' }, 'https://www.linkedin.com/in/jane-doe/'],
