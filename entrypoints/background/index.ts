@@ -1,9 +1,11 @@
 import { browser, defineBackground } from '#imports';
 import { createHandlers } from '@/lib/background/handlers';
 import { isStorageError, RapportDatabase } from '@/lib/db/database';
+import { registerCommands } from '@/lib/platform/commands';
 import { classifySender } from '@/lib/platform/sender';
 import { sessionTabProfiles } from '@/lib/platform/tab-profiles';
 import { createRouter } from '@/lib/protocol/router';
+import { ConflictError, NotFoundError } from '@/lib/services/errors';
 
 // Listeners are registered synchronously: an MV3 worker woken by a message must have them in place
 // before the first await. No state that matters lives here; it is all in IndexedDB or storage.session.
@@ -15,10 +17,13 @@ export default defineBackground(() => {
     {
       classifySender,
       isStorageError,
+      refusalCode: (error) =>
+        error instanceof NotFoundError ? 'not-found' : error instanceof ConflictError ? 'conflict' : null,
       log: (message, detail) => console.warn(`Rapport: ${message}`, detail ?? ''),
     },
   );
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  registerCommands(tabs);
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabs.forget(tabId);
   });

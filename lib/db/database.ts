@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
-import type { IdentityRow, NoteRow, PersonRow } from './rows';
+import type { IdentityRow, InteractionRow, LinkRow, NoteRow, PersonRow } from './rows';
+import { upgradeToV2 } from './upgrade-v2';
 
 export const DEFAULT_DATABASE_NAME = 'rapport';
 
@@ -12,14 +13,32 @@ export class RapportDatabase extends Dexie {
   people!: Table<PersonRow, string>;
   identities!: Table<IdentityRow, [string, string]>;
   notes!: Table<NoteRow, string>;
+  interactions!: Table<InteractionRow, string>;
+  links!: Table<LinkRow, [string, string, string]>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
+    // Released: never edit.
     this.version(1).stores({
       people: 'id',
       identities: '[network+handle], personId',
       notes: 'id, personId',
     });
+    // nameWords: "link this profile to an existing person" (prefix of any word of the name);
+    // tagKeys: "who has expertise in X"; [personId+at]: one person's log, newest first;
+    // links by either end: who among the user's ties knows someone.
+    this.version(2)
+      .stores({
+        people: 'id, *nameWords, *tagKeys',
+        interactions: 'id, [personId+at]',
+        links: '[fromId+kind+toId], fromId, toId',
+      })
+      .upgrade(upgradeToV2);
+  }
+
+  /** Every table, for transactions that span the whole store (delete, merge). */
+  get allTables() {
+    return [this.people, this.identities, this.notes, this.interactions, this.links];
   }
 }
 

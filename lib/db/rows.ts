@@ -1,13 +1,39 @@
+import type { Direction, InteractionKind, TieOverride } from '@/lib/domain/types';
 import type { Network } from '@/lib/sites';
 
 // Rows as stored. Times are epoch milliseconds; ids are UUIDs chosen by whoever creates the row, so that
-// a retried write lands on the same row and imports can merge by id.
+// a retried write lands on the same row and imports can merge by id. Optional facts are null, never
+// absent, so a row read back always has every field (v1 rows get them in the v2 upgrade).
 
-export interface PersonRow {
+export const TAG_KINDS = ['interests', 'goals', 'expertise', 'tools'] as const;
+export type TagKind = (typeof TAG_KINDS)[number];
+export type Tags = Record<TagKind, string[]>;
+
+export interface PersonRow extends Tags {
   id: string;
   name: string;
   createdAt: number;
   updatedAt: number;
+  howWeMet: string;
+  metAt: number | null;
+  /** Another person's id; cleared when that person is deleted, moved to the survivor on a merge. */
+  introducedBy: string | null;
+  /** The user's answer to "How strong is your relationship?", 0..1. */
+  closeness: number | null;
+  tieOverride: TieOverride;
+  /** Null: the default cadence for the tie (see lib/domain/cadence.ts). */
+  cadenceDays: number | null;
+  snoozedUntil: number | null;
+  archived: boolean;
+  /** Derived by withDerivedKeys: lower-cased words of the name, for prefix search (multiEntry index). */
+  nameWords: string[];
+  /** Derived by withDerivedKeys: 'kind:tag' lower-cased, for "who has expertise in X" (multiEntry index). */
+  tagKeys: string[];
+}
+
+export interface HeadlineChange {
+  headline: string;
+  seenAt: number;
 }
 
 /** One account of a person on one network; (network, handle) is unique across the store. */
@@ -20,6 +46,8 @@ export interface IdentityRow {
   lastSeenHeadline: string | null;
   lastSeenAvatarUrl: string | null;
   lastSeenAt: number;
+  /** Oldest first, at most HEADLINE_HISTORY_MAX: a changed headline is a success worth acknowledging. */
+  headlineHistory: HeadlineChange[];
 }
 
 /** Plain text, never rendered as HTML. */
@@ -30,3 +58,36 @@ export interface NoteRow {
   createdAt: number;
   updatedAt: number;
 }
+
+export const CHANNELS = ['linkedin', 'facebook', 'x', 'email', 'in-person', 'phone', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export interface InteractionRow {
+  id: string;
+  personId: string;
+  at: number;
+  kind: InteractionKind;
+  direction: Direction;
+  channel: Channel;
+  text: string | null;
+  sourceUrl: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export const LINK_KINDS = ['knows', 'introduced-me-to', 'works-with'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/**
+ * Person to person. The key is [fromId+kind+toId], so adding a link twice, or two links meeting in a merge,
+ * collapses to one row. 'knows' and 'works-with' are symmetric and stored with fromId < toId;
+ * 'introduced-me-to' reads "fromId introduced me to toId".
+ */
+export interface LinkRow {
+  fromId: string;
+  kind: LinkKind;
+  toId: string;
+  createdAt: number;
+}
+
+export const HEADLINE_HISTORY_MAX = 10;

@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import type { WireProfileSnapshot } from '@/lib/protocol/types';
+import type { TabState } from '@/lib/protocol/types';
 
 /**
  * Which profile each tab shows, kept in `storage.session` rather than worker memory: the worker can be
@@ -7,8 +7,8 @@ import type { WireProfileSnapshot } from '@/lib/protocol/types';
  * level admits only the extension's own pages, never content scripts.
  */
 export interface TabProfiles {
-  get(tabId: number): Promise<WireProfileSnapshot | null>;
-  set(tabId: number, snapshot: WireProfileSnapshot | null): Promise<void>;
+  get(tabId: number): Promise<TabState | null>;
+  set(tabId: number, state: TabState): Promise<void>;
   forget(tabId: number): Promise<void>;
 }
 
@@ -20,10 +20,10 @@ export function sessionTabProfiles(): TabProfiles {
     async get(tabId) {
       const key = tabProfileKey(tabId);
       const stored = await area.get(key);
-      return (stored[key] as WireProfileSnapshot | undefined) ?? null;
+      return (stored[key] as TabState | undefined) ?? null;
     },
-    async set(tabId, snapshot) {
-      await area.set({ [tabProfileKey(tabId)]: snapshot });
+    async set(tabId, state) {
+      await area.set({ [tabProfileKey(tabId)]: state });
     },
     async forget(tabId) {
       await area.remove(tabProfileKey(tabId));

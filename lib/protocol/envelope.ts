@@ -4,6 +4,8 @@ export type ErrorCode =
   | 'invalid-request' // the message did not match its schema
   | 'unknown-message' // no handler of that name
   | 'forbidden' // the sender may not send this message
+  | 'not-found' // the request names something that is not (or no longer) in Rapport
+  | 'conflict' // the request contradicts what is stored (e.g. a profile that belongs to someone else)
   | 'storage' // IndexedDB failed (quota, blocked, closed)
   | 'internal'; // a bug: the handler threw
 

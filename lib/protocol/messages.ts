@@ -3,22 +3,46 @@ import {
   IdSchema,
   NoteSchema,
   NoteTextSchema,
-  PersonViewSchema,
+  PageDetailsSchema,
+  PersonSummarySchema,
   ProfileRefSchema,
   ProfileSnapshotSchema,
   TabProfileSchema,
 } from './schemas';
+import {
+  IdentitySchema,
+  InteractionInputSchema,
+  InteractionPatchSchema,
+  InteractionSchema,
+  LinkInputSchema,
+  LinkSchema,
+  LinkViewSchema,
+  PersonDetailsSchema,
+  PersonPatchSchema,
+  PersonViewSchema,
+  TagKindSchema,
+  TagListSchema,
+  TagSchema,
+  TimeSchema,
+} from './store-schemas';
+
+const LIST_LIMIT_MAX = 200;
+const limit = (max: number) => z.int().check(z.gte(1), z.lte(max));
+const person = z.strictObject({ person: PersonDetailsSchema });
+const people = z.strictObject({ people: z.array(PersonSummarySchema) });
+const done = (field: 'deleted' | 'removed') => z.strictObject({ [field]: z.boolean() });
 
 /**
  * Every message the background accepts: its request schema, its response schema, and who may send it.
  * `content` senders are content scripts in tabs of the three sites; they may only report what the page
- * shows. Everything else comes from the extension's own pages.
+ * shows. Everything else comes from the extension's own pages. Ids of new rows are chosen by the client,
+ * so a retry after the worker was killed writes the same row instead of a duplicate.
  */
 export const messages = {
   /** A content script tells the worker which profile its tab shows (null: not a profile page). */
   reportProfile: {
     senders: ['content'],
-    request: z.strictObject({ snapshot: z.nullable(ProfileSnapshotSchema) }),
+    request: z.strictObject({ snapshot: z.nullable(ProfileSnapshotSchema), details: PageDetailsSchema }),
     response: z.strictObject({ accepted: z.boolean() }),
   },
   /** The profile a tab shows; tabId null means the sender's own tab (the in-page sidebar). */
@@ -32,10 +56,7 @@ export const messages = {
     request: z.strictObject({ ref: ProfileRefSchema }),
     response: PersonViewSchema,
   },
-  /**
-   * Creates or updates one note. The client chooses the note id, so a retry after the worker was killed
-   * writes the same row instead of a duplicate. Writing a note about someone new adds them to Rapport.
-   */
+  /** Creates or updates one note. Writing a note about someone new adds them to Rapport. */
   saveNote: {
     senders: ['extension'],
     request: z.strictObject({
@@ -45,6 +66,125 @@ export const messages = {
       text: NoteTextSchema,
     }),
     response: z.strictObject({ note: NoteSchema }),
+  },
+  deleteNote: {
+    senders: ['extension'],
+    request: z.strictObject({ noteId: IdSchema }),
+    response: done('deleted'),
+  },
+  /** One click on a profile adds its person, named from the page (no form). */
+  addPerson: {
+    senders: ['extension'],
+    request: z.strictObject({ personId: IdSchema, snapshot: ProfileSnapshotSchema }),
+    response: person,
+  },
+  getPerson: {
+    senders: ['extension'],
+    request: z.strictObject({ personId: IdSchema }),
+    response: z.strictObject({ person: z.nullable(PersonDetailsSchema) }),
+  },
+  /** A PATCH: only the fields present change, so two pages editing different fields both land. */
+  updatePerson: {
+    senders: ['extension'],
+    request: z.strictObject({ personId: IdSchema, patch: PersonPatchSchema }),
+    response: person,
+  },
+  /** Adds and removes single tags of one kind: concurrent edits of the same list both land. */
+  editTags: {
+    senders: ['extension'],
+    request: z.strictObject({
+      personId: IdSchema,
+      kind: TagKindSchema,
+      add: TagListSchema,
+      remove: TagListSchema,
+    }),
+    response: person,
+  },
+  archivePerson: {
+    senders: ['extension'],
+    request: z.strictObject({ personId: IdSchema, archived: z.boolean() }),
+    response: person,
+  },
+  /** Removes the person with their profiles, notes, interactions and links. */
+  deletePerson: {
+    senders: ['extension'],
+    request: z.strictObject({ personId: IdSchema }),
+    response: done('deleted'),
+  },
+  /** By name: each word of the query starts a word of the name. */
+  searchPeople: {
+    senders: ['extension'],
+    request: z.strictObject({ query: z.string().check(z.maxLength(200)), limit: limit(50) }),
+    response: people,
+  },
+  /** "Who has expertise in X". */
+  findPeopleByTag: {
+    senders: ['extension'],
+    request: z.strictObject({ kind: TagKindSchema, tag: TagSchema, limit: limit(LIST_LIMIT_MAX) }),
+    response: people,
+  },
+  /** Attaches a profile to an existing person; refused if it belongs to someone else (merge instead). */
+  linkIdentity: {
+    senders: ['extension'],
+    request: z.strictObject({
+      ref: ProfileRefSchema,
+      snapshot: z.nullable(ProfileSnapshotSchema),
+      personId: IdSchema,
+    }),
+    response: z.strictObject({ identity: IdentitySchema }),
+  },
+  /** Everything of mergedId moves to survivorId; mergedId is gone afterwards. */
+  mergePeople: {
+    senders: ['extension'],
+    request: z.strictObject({ survivorId: IdSchema, mergedId: IdSchema }),
+    response: person,
+  },
+  /** One profile becomes a person of its own (newPersonId), leaving notes and interactions behind. */
+  splitIdentity: {
+    senders: ['extension'],
+    request: z.strictObject({ ref: ProfileRefSchema, newPersonId: IdSchema }),
+    response: person,
+  },
+  logInteraction: {
+    senders: ['extension'],
+    request: z.strictObject({ interaction: InteractionInputSchema }),
+    response: z.strictObject({ interaction: InteractionSchema }),
+  },
+  updateInteraction: {
+    senders: ['extension'],
+    request: z.strictObject({ id: IdSchema, patch: InteractionPatchSchema }),
+    response: z.strictObject({ interaction: InteractionSchema }),
+  },
+  deleteInteraction: {
+    senders: ['extension'],
+    request: z.strictObject({ id: IdSchema }),
+    response: done('deleted'),
+  },
+  /** Newest first; `before` (exclusive) continues from the oldest one shown. */
+  listInteractions: {
+    senders: ['extension'],
+    request: z.strictObject({
+      personId: IdSchema,
+      before: z.nullable(TimeSchema),
+      limit: limit(LIST_LIMIT_MAX),
+    }),
+    response: z.strictObject({ interactions: z.array(InteractionSchema) }),
+  },
+  addLink: {
+    senders: ['extension'],
+    request: z.strictObject({ link: LinkInputSchema }),
+    response: z.strictObject({ link: LinkSchema }),
+  },
+  removeLink: {
+    senders: ['extension'],
+    request: z.strictObject({ link: LinkInputSchema }),
+    response: done('removed'),
+  },
+  /** Everyone linked to a person, with how: who among the user's ties knows them. */
+  getWhoKnows: {
+    senders: ['extension'],
+    request: z.strictObject({ personId: IdSchema }),
+    response: z.strictObject({ links: z.array(LinkViewSchema) }),
   },
 } as const;
 

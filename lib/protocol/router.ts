@@ -32,6 +32,8 @@ export interface RouterOptions {
   classifySender: (sender: SenderInfo) => SenderKind | null;
   /** Maps thrown errors to a code; storage errors are reported as such so the UI can say so. */
   isStorageError: (error: unknown) => boolean;
+  /** Refusals a service makes on purpose: reported with their own message and code, not as bugs. */
+  refusalCode?: (error: unknown) => 'not-found' | 'conflict' | null;
   log: (message: string, detail?: unknown) => void;
 }
 
@@ -66,6 +68,11 @@ export function createRouter(handlers: Handlers, options: RouterOptions) {
       const handler = handlers[type] as (request: unknown, context: HandlerContext) => Promise<unknown>;
       return ok(await handler(parsed.data, { sender, kind }));
     } catch (error) {
+      const refusal = options.refusalCode?.(error) ?? null;
+      if (refusal && error instanceof Error) {
+        options.log(`refused "${type}": ${error.message}`);
+        return fail(refusal, error.message);
+      }
       const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       options.log(`"${type}" failed: ${text}`, error);
       if (options.isStorageError(error)) {

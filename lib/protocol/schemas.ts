@@ -5,7 +5,7 @@ import { z } from 'zod/mini';
 export const NETWORKS = ['linkedin', 'facebook', 'x'] as const;
 export const NetworkSchema = z.enum(NETWORKS);
 
-const httpUrl = z.string().check(
+export const httpUrl = z.string().check(
   z.maxLength(2048),
   z.refine((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL'),
 );
@@ -44,13 +44,11 @@ export const PersonSummarySchema = z.strictObject({
   updatedAt: z.number(),
 });
 
-export const PersonViewSchema = z.strictObject({
-  ref: ProfileRefSchema,
-  person: z.nullable(PersonSummarySchema),
-  notes: z.array(NoteSchema),
-});
+/** Whether the page's details (name, headline, avatar) were read: the URL identity is always known. */
+export const PageDetailsSchema = z.enum(['reading', 'read', 'unreadable']);
 
 export const TabProfileSchema = z.strictObject({
   tabId: z.number(),
   snapshot: z.nullable(ProfileSnapshotSchema),
+  details: PageDetailsSchema,
 });

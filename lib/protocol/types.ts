@@ -2,11 +2,23 @@ import type { z } from 'zod/mini';
 import type {
   NoteSchema,
   PersonSummarySchema,
-  PersonViewSchema,
   ProfileRefSchema,
   ProfileSnapshotSchema,
   TabProfileSchema,
 } from './schemas';
+import type {
+  IdentitySchema,
+  InteractionInputSchema,
+  InteractionPatchSchema,
+  InteractionSchema,
+  LinkInputSchema,
+  LinkSchema,
+  LinkViewSchema,
+  PersonDetailsSchema,
+  PersonPatchSchema,
+  PersonViewSchema,
+  TieViewSchema,
+} from './store-schemas';
 
 export type Note = z.infer<typeof NoteSchema>;
 export type PersonSummary = z.infer<typeof PersonSummarySchema>;
@@ -14,3 +26,16 @@ export type PersonView = z.infer<typeof PersonViewSchema>;
 export type WireProfileRef = z.infer<typeof ProfileRefSchema>;
 export type WireProfileSnapshot = z.infer<typeof ProfileSnapshotSchema>;
 export type TabProfile = z.infer<typeof TabProfileSchema>;
+export type PageDetails = TabProfile['details'];
+export type TabState = Omit<TabProfile, 'tabId'>;
+
+export type PersonDetails = z.infer<typeof PersonDetailsSchema>;
+export type PersonPatch = z.infer<typeof PersonPatchSchema>;
+export type Identity = z.infer<typeof IdentitySchema>;
+export type Interaction = z.infer<typeof InteractionSchema>;
+export type InteractionInput = z.infer<typeof InteractionInputSchema>;
+export type InteractionPatch = z.infer<typeof InteractionPatchSchema>;
+export type Link = z.infer<typeof LinkSchema>;
+export type LinkInput = z.infer<typeof LinkInputSchema>;
+export type LinkView = z.infer<typeof LinkViewSchema>;
+export type TieView = z.infer<typeof TieViewSchema>;

@@ -2,14 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '@/lib/background/handlers';
 import { RapportDatabase } from '@/lib/db/database';
 import type { TabProfiles } from '@/lib/platform/tab-profiles';
-import type { WireProfileSnapshot } from '@/lib/protocol/types';
+import type { TabState, WireProfileSnapshot } from '@/lib/protocol/types';
 
-function memoryTabs(): TabProfiles & { map: Map<number, WireProfileSnapshot | null> } {
-  const map = new Map<number, WireProfileSnapshot | null>();
+function memoryTabs(): TabProfiles & { map: Map<number, TabState> } {
+  const map = new Map<number, TabState>();
   return {
     map,
     get: async (tabId) => map.get(tabId) ?? null,
-    set: async (tabId, snapshot) => void map.set(tabId, snapshot),
+    set: async (tabId, state) => void map.set(tabId, state),
     forget: async (tabId) => void map.delete(tabId),
   };
 }
@@ -49,8 +49,10 @@ function setup() {
 describe('reportProfile', () => {
   it('records the profile a tab shows', async () => {
     const { tabs, handlers } = setup();
-    expect(await handlers.reportProfile({ snapshot: jane }, fromJanesTab)).toEqual({ accepted: true });
-    expect(tabs.map.get(7)).toEqual(jane);
+    expect(await handlers.reportProfile({ snapshot: jane, details: 'read' }, fromJanesTab)).toEqual({
+      accepted: true,
+    });
+    expect(tabs.map.get(7)).toEqual({ snapshot: jane, details: 'read' });
   });
 
   it('accepts a report from another page of the same site (sender.url is stale after in-app navigation)', async () => {
@@ -59,34 +61,81 @@ describe('reportProfile', () => {
       ...fromJanesTab,
       sender: { ...fromJanesTab.sender, url: 'https://www.linkedin.com/feed/' },
     };
-    expect(await handlers.reportProfile({ snapshot: jane }, feed)).toEqual({ accepted: true });
-    expect(tabs.map.get(7)).toEqual(jane);
+    expect(await handlers.reportProfile({ snapshot: jane, details: 'read' }, feed)).toEqual({
+      accepted: true,
+    });
+    expect(tabs.map.get(7)).toEqual({ snapshot: jane, details: 'read' });
   });
 
   it("refuses a profile of another site than the sender's", async () => {
     const { tabs, handlers } = setup();
     const xTab = { ...fromJanesTab, sender: { ...fromJanesTab.sender, url: 'https://x.com/janedoe' } };
-    expect(await handlers.reportProfile({ snapshot: jane }, xTab)).toEqual({ accepted: false });
+    expect(await handlers.reportProfile({ snapshot: jane, details: 'read' }, xTab)).toEqual({
+      accepted: false,
+    });
     expect(tabs.map.size).toBe(0);
   });
 
   it('clears the tab when it leaves profiles', async () => {
     const { tabs, handlers } = setup();
-    await handlers.reportProfile({ snapshot: jane }, fromJanesTab);
-    await handlers.reportProfile({ snapshot: null }, fromJanesTab);
-    expect(tabs.map.get(7)).toBeNull();
+    await handlers.reportProfile({ snapshot: jane, details: 'read' }, fromJanesTab);
+    await handlers.reportProfile({ snapshot: null, details: 'read' }, fromJanesTab);
+    expect(tabs.map.get(7)).toEqual({ snapshot: null, details: 'read' });
   });
 });
 
 describe('getTabProfile', () => {
   it("answers for the sender's own tab when no tab is named", async () => {
     const { tabs, handlers } = setup();
-    tabs.map.set(7, jane);
+    tabs.map.set(7, { snapshot: jane, details: 'unreadable' });
     const sidebar = {
       kind: 'extension' as const,
       sender: { id: 'me', url: 'chrome-extension://me/sidebar.html', tab: { id: 7 } },
     };
-    expect(await handlers.getTabProfile({ tabId: null }, sidebar)).toEqual({ tabId: 7, snapshot: jane });
-    expect(await handlers.getTabProfile({ tabId: 9 }, sidebar)).toEqual({ tabId: 9, snapshot: null });
+    expect(await handlers.getTabProfile({ tabId: null }, sidebar)).toEqual({
+      tabId: 7,
+      snapshot: jane,
+      details: 'unreadable',
+    });
+    expect(await handlers.getTabProfile({ tabId: 9 }, sidebar)).toEqual({
+      tabId: 9,
+      snapshot: null,
+      details: 'read',
+    });
+  });
+});
+
+describe('reportProfile records sightings of known profiles', () => {
+  const page = {
+    kind: 'extension' as const,
+    sender: { id: 'me', url: 'chrome-extension://me/sidebar.html' },
+  };
+
+  it('updates the last-seen headline once the page was read, and never adds anyone', async () => {
+    const { handlers } = setup();
+    await handlers.reportProfile(
+      { snapshot: { ...jane, headline: 'Engineer' }, details: 'read' },
+      fromJanesTab,
+    );
+    expect(await db.people.count()).toBe(0);
+
+    await handlers.addPerson({ personId: 'jane', snapshot: { ...jane, headline: 'Engineer' } }, page);
+    const promoted = { ...jane, headline: 'Engineering Manager' };
+    await handlers.reportProfile({ snapshot: { ...jane, headline: null }, details: 'reading' }, fromJanesTab);
+    await handlers.reportProfile({ snapshot: promoted, details: 'read' }, fromJanesTab);
+    const view = await handlers.getPersonView({ ref: { network: 'linkedin', id: 'jane-doe' } }, page);
+    expect(view.identities[0]?.headlineHistory.map((change) => change.headline)).toEqual([
+      'Engineer',
+      'Engineering Manager',
+    ]);
+    expect(await db.people.count()).toBe(1);
+  });
+
+  it('does not record a report it refused', async () => {
+    const { handlers } = setup();
+    await handlers.addPerson({ personId: 'jane', snapshot: jane }, page);
+    const xTab = { ...fromJanesTab, sender: { ...fromJanesTab.sender, url: 'https://x.com/janedoe' } };
+    await handlers.reportProfile({ snapshot: { ...jane, headline: 'Hacked' }, details: 'read' }, xTab);
+    expect((await db.identities.get(['linkedin', 'jane-doe']))?.lastSeenHeadline).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { messages } from '@/lib/protocol/messages';
 import type { Handlers, SenderInfo } from '@/lib/protocol/router';
 import { createRouter } from '@/lib/protocol/router';
 import { wireRequest } from '@/lib/protocol/wire';
@@ -12,11 +13,26 @@ const content: SenderInfo = {
 };
 const stranger: SenderInfo = { id: 'other', url: 'https://evil.example/' };
 
+const emptyView = {
+  person: null,
+  notes: [],
+  details: null,
+  identities: [],
+  interactions: [],
+  links: [],
+  tie: null,
+};
+
 function setup() {
+  // Messages this file does not exercise: any call to them is a failure.
+  const unused = Object.fromEntries(
+    Object.keys(messages).map((name) => [name, vi.fn(async () => expect.fail(`${name} called`))]),
+  ) as unknown as Handlers;
   const handlers = {
+    ...unused,
     reportProfile: vi.fn(async () => ({ accepted: true })),
-    getTabProfile: vi.fn(async () => ({ tabId: 3, snapshot: null })),
-    getPersonView: vi.fn(async ({ ref }) => ({ ref, person: null, notes: [] })),
+    getTabProfile: vi.fn(async () => ({ tabId: 3, snapshot: null, details: 'read' as const })),
+    getPersonView: vi.fn(async ({ ref }) => ({ ref, ...emptyView })),
     saveNote: vi.fn(async () => {
       throw Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
     }),
@@ -37,7 +53,7 @@ describe('router', () => {
     const ref = { network: 'x', id: 'janedoe' };
     expect(await route(wireRequest('getPersonView', { ref }), page)).toEqual({
       ok: true,
-      value: { ref, person: null, notes: [] },
+      value: { ref, ...emptyView },
     });
   });
 
@@ -92,7 +108,9 @@ describe('router', () => {
     expect(await route(wireRequest('getPersonView', { ref }), content)).toMatchObject({
       error: { code: 'forbidden' },
     });
-    expect(await route(wireRequest('reportProfile', { snapshot: null }), page)).toMatchObject({
+    expect(
+      await route(wireRequest('reportProfile', { snapshot: null, details: 'read' }), page),
+    ).toMatchObject({
       error: { code: 'forbidden' },
     });
     expect(handlers.getPersonView).not.toHaveBeenCalled();
@@ -119,9 +137,34 @@ describe('router', () => {
       headline: null,
       avatarUrl: null,
     };
-    const result = await route(wireRequest('reportProfile', { snapshot }), content);
+    const result = await route(wireRequest('reportProfile', { snapshot, details: 'read' }), content);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/url: .*http/);
     expect(handlers.reportProfile).not.toHaveBeenCalled();
+  });
+});
+
+describe('router refusals', () => {
+  it('reports a refusal a service made on purpose with its own code and message', async () => {
+    class NotFound extends Error {}
+    const route = createRouter(
+      {
+        reportProfile: vi.fn(),
+        getTabProfile: vi.fn(),
+        getPersonView: vi.fn(async () => {
+          throw new NotFound('Person p-1 is not in Rapport (it may have been deleted).');
+        }),
+      } as unknown as Handlers,
+      {
+        classifySender: () => 'extension',
+        isStorageError: () => false,
+        refusalCode: (error) => (error instanceof NotFound ? 'not-found' : null),
+        log: vi.fn(),
+      },
+    );
+    expect(await route(wireRequest('getPersonView', { ref: { network: 'x', id: 'a' } }), page)).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'Person p-1 is not in Rapport (it may have been deleted).' },
+    });
   });
 });

@@ -1,0 +1,47 @@
+import { linkIdentity } from '@/lib/services/identities';
+import { mergePeople, splitIdentity } from '@/lib/services/merge';
+import {
+  addPerson,
+  archivePerson,
+  deletePerson,
+  editTags,
+  findPeopleByTag,
+  getPerson,
+  searchPeople,
+  updatePerson,
+} from '@/lib/services/people';
+import { getPersonView } from '@/lib/services/person-view';
+import type { BackgroundDeps, HandlerGroup } from './deps';
+
+type PeopleMessages =
+  | 'getPersonView'
+  | 'addPerson'
+  | 'getPerson'
+  | 'updatePerson'
+  | 'editTags'
+  | 'archivePerson'
+  | 'deletePerson'
+  | 'searchPeople'
+  | 'findPeopleByTag'
+  | 'linkIdentity'
+  | 'mergePeople'
+  | 'splitIdentity';
+
+export function peopleHandlers({ db, clock }: BackgroundDeps): HandlerGroup<PeopleMessages> {
+  return {
+    getPersonView: ({ ref }) => getPersonView(db, ref, clock),
+    addPerson: async (request) => ({ person: await addPerson(db, request, clock) }),
+    getPerson: async ({ personId }) => ({ person: await getPerson(db, personId) }),
+    updatePerson: async (request) => ({ person: await updatePerson(db, request, clock) }),
+    editTags: async (request) => ({ person: await editTags(db, request, clock) }),
+    archivePerson: async ({ personId, archived }) => ({
+      person: await archivePerson(db, personId, archived, clock),
+    }),
+    deletePerson: async ({ personId }) => ({ deleted: await deletePerson(db, personId) }),
+    searchPeople: async (request) => ({ people: await searchPeople(db, request) }),
+    findPeopleByTag: async (request) => ({ people: await findPeopleByTag(db, request) }),
+    linkIdentity: async (request) => ({ identity: await linkIdentity(db, request, clock) }),
+    mergePeople: async (request) => ({ person: await mergePeople(db, request, clock) }),
+    splitIdentity: async (request) => ({ person: await splitIdentity(db, request, clock) }),
+  };
+}

@@ -1,0 +1,178 @@
+import { z } from 'zod/mini';
+import { NAME_MAX_LENGTH, TAG_MAX_LENGTH, TAGS_PER_KIND_MAX } from '@/lib/db/derive';
+import { CHANNELS, LINK_KINDS, TAG_KINDS } from '@/lib/db/rows';
+import type { InteractionKind } from '@/lib/domain/types';
+import {
+  httpUrl,
+  IdSchema,
+  NetworkSchema,
+  NoteSchema,
+  PersonSummarySchema,
+  ProfileRefSchema,
+} from './schemas';
+
+// The relationship store (issue 4). Bounds match what the store keeps, so nothing is cut silently.
+
+const INTERACTION_KINDS = [
+  'message',
+  'comment',
+  'reaction',
+  'share',
+  'mention',
+  'congratulation',
+  'question-asked',
+  'question-answered',
+  'feedback-given',
+  'feedback-received',
+  'introduction',
+  'meeting',
+  'call',
+  'email',
+  'other',
+] as const satisfies readonly InteractionKind[];
+export const InteractionKindSchema = z.enum(INTERACTION_KINDS);
+export const DirectionSchema = z.enum(['me', 'them', 'mutual']);
+export const ChannelSchema = z.enum(CHANNELS);
+export const LinkKindSchema = z.enum(LINK_KINDS);
+export const TagKindSchema = z.enum(TAG_KINDS);
+
+/** Epoch ms within the Date range: the tie model refuses anything else. */
+export const TimeSchema = z.number().check(z.gte(-8.64e15), z.lte(8.64e15));
+export const NameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(NAME_MAX_LENGTH));
+export const TagSchema = z.string().check(z.maxLength(TAG_MAX_LENGTH));
+export const TagListSchema = z.array(TagSchema).check(z.maxLength(TAGS_PER_KIND_MAX));
+export const HOW_WE_MET_MAX_LENGTH = 2_000;
+export const INTERACTION_TEXT_MAX_LENGTH = 2_000;
+const CADENCE_DAYS_MAX = 3_650;
+
+/** Every field the user can edit; a PATCH carries only the edited ones. */
+export const PersonPatchSchema = z.strictObject({
+  name: z.optional(NameSchema),
+  howWeMet: z.optional(z.string().check(z.maxLength(HOW_WE_MET_MAX_LENGTH))),
+  metAt: z.optional(z.nullable(TimeSchema)),
+  introducedBy: z.optional(z.nullable(IdSchema)),
+  closeness: z.optional(z.nullable(z.number().check(z.gte(0), z.lte(1)))),
+  tieOverride: z.optional(z.nullable(z.enum(['strong', 'weak']))),
+  cadenceDays: z.optional(z.nullable(z.number().check(z.gt(0), z.lte(CADENCE_DAYS_MAX)))),
+  snoozedUntil: z.optional(z.nullable(TimeSchema)),
+  archived: z.optional(z.boolean()),
+  interests: z.optional(TagListSchema),
+  goals: z.optional(TagListSchema),
+  expertise: z.optional(TagListSchema),
+  tools: z.optional(TagListSchema),
+});
+
+/** The person with every relationship field (PersonSummary stays the short form used in lists). */
+export const PersonDetailsSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  howWeMet: z.string(),
+  metAt: z.nullable(z.number()),
+  introducedBy: z.nullable(IdSchema),
+  closeness: z.nullable(z.number()),
+  tieOverride: z.nullable(z.enum(['strong', 'weak'])),
+  cadenceDays: z.nullable(z.number()),
+  snoozedUntil: z.nullable(z.number()),
+  archived: z.boolean(),
+  interests: z.array(z.string()),
+  goals: z.array(z.string()),
+  expertise: z.array(z.string()),
+  tools: z.array(z.string()),
+});
+
+export const IdentitySchema = z.strictObject({
+  network: NetworkSchema,
+  handle: z.string(),
+  personId: IdSchema,
+  url: z.string(),
+  lastSeenName: z.nullable(z.string()),
+  lastSeenHeadline: z.nullable(z.string()),
+  lastSeenAvatarUrl: z.nullable(z.string()),
+  lastSeenAt: z.number(),
+  headlineHistory: z.array(z.strictObject({ headline: z.string(), seenAt: z.number() })),
+});
+
+/** What the client sends to log an interaction (it chooses the id, so a retry never duplicates). */
+export const InteractionInputSchema = z.strictObject({
+  id: IdSchema,
+  personId: IdSchema,
+  at: TimeSchema,
+  kind: InteractionKindSchema,
+  direction: DirectionSchema,
+  channel: ChannelSchema,
+  text: z.nullable(z.string().check(z.maxLength(INTERACTION_TEXT_MAX_LENGTH))),
+  sourceUrl: z.nullable(httpUrl),
+});
+
+export const InteractionPatchSchema = z.strictObject({
+  at: z.optional(TimeSchema),
+  kind: z.optional(InteractionKindSchema),
+  direction: z.optional(DirectionSchema),
+  channel: z.optional(ChannelSchema),
+  text: z.optional(z.nullable(z.string().check(z.maxLength(INTERACTION_TEXT_MAX_LENGTH)))),
+  sourceUrl: z.optional(z.nullable(httpUrl)),
+});
+
+export const InteractionSchema = z.strictObject({
+  ...InteractionInputSchema.shape,
+  at: z.number(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+export const LinkInputSchema = z.strictObject({ fromId: IdSchema, kind: LinkKindSchema, toId: IdSchema });
+export const LinkSchema = z.strictObject({ ...LinkInputSchema.shape, createdAt: z.number() });
+
+/** A link as seen from one person: the other end, named. */
+export const LinkViewSchema = z.strictObject({
+  link: LinkSchema,
+  other: PersonSummarySchema,
+});
+
+export const OpenLoopSchema = z.strictObject({
+  kind: z.enum(['question', 'feedback']),
+  at: z.number(),
+  ageDays: z.number(),
+  text: z.string(),
+});
+
+/** lib/domain's tie model for one person, as computed by the background at `computedAt`. */
+export const TieViewSchema = z.strictObject({
+  computedAt: z.number(),
+  score: z.number(),
+  strong: z.boolean(),
+  reasons: z.array(z.string()),
+  dimensions: z.record(z.string(), z.number()),
+  sharedTagCount: z.number(),
+  mutualLinkCount: z.number(),
+  reciprocity: z.strictObject({
+    lastInitiator: z.nullable(DirectionSchema),
+    lastAt: z.nullable(z.number()),
+    initiatedByMe: z.number(),
+    initiatedByThem: z.number(),
+    mutual: z.number(),
+    balance: z.number(),
+    openLoops: z.array(OpenLoopSchema),
+    streak: z.nullable(z.strictObject({ who: z.enum(['me', 'them']), count: z.number() })),
+  }),
+  followUp: z.strictObject({
+    dueAt: z.number(),
+    overdueDays: z.number(),
+    status: z.enum(['overdue', 'due-today', 'upcoming']),
+  }),
+});
+
+/** getPersonView's answer. The fields after `notes` were added by issue 4; all are empty when unknown. */
+export const PersonViewSchema = z.strictObject({
+  ref: ProfileRefSchema,
+  person: z.nullable(PersonSummarySchema),
+  notes: z.array(NoteSchema),
+  details: z.nullable(PersonDetailsSchema),
+  identities: z.array(IdentitySchema),
+  /** Newest first, at most PERSON_VIEW_INTERACTIONS_MAX (listInteractions pages further). */
+  interactions: z.array(InteractionSchema),
+  links: z.array(LinkViewSchema),
+  tie: z.nullable(TieViewSchema),
+});
