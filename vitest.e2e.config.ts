@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests: the built extension (.output/chrome-mv3) in headless Chromium, driven by playwright-core.
+// Tests of the built extension: its sizes (tests/build), and the extension itself in headless Chromium,
+// driven by playwright-core (tests/e2e).
 // One file at a time: each launches its own browser and the machine has two cores.
 export default defineConfig({
   test: {
-    include: ['tests/e2e/**/*.test.ts'],
+    include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -21,6 +21,12 @@ export default defineConfig({
     description:
       'Private notes, tie strength and follow-ups for the people you meet on LinkedIn, Facebook and X. Stays on your machine.',
     permissions: ['storage'],
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Open or collapse the Rapport sidebar on a profile',
+      },
+    },
     // The in-page sidebar is an extension page in an iframe. Only on the three sites, and in Chrome only
     // through a per-session URL, so a page cannot probe for the extension by fetching a known file.
     web_accessible_resources:

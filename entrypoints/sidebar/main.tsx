@@ -4,4 +4,4 @@ import { SidebarApp } from '@/lib/ui/sidebar-app';
 
 // The in-page sidebar: loaded in an iframe on a profile page; the background tells it which profile.
 const app = document.getElementById('app');
-if (app) render(<SidebarApp tabId={null} />, app);
+if (app) render(<SidebarApp tabId={null} surface="page" />, app);

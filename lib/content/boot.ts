@@ -1,11 +1,18 @@
 import { browser, type ContentScriptContext } from '#imports';
+import { readDisplayMode, readLayout, watchDisplayMode, watchLayout } from '@/lib/platform/site-preferences';
 import { reportProfile } from '@/lib/protocol/content-client';
 import type { Network } from '@/lib/sites';
 import { startContentRuntime } from './runtime';
 
-export function bootContentScript(ctx: ContentScriptContext, network: Network): void {
+export async function bootContentScript(ctx: ContentScriptContext, network: Network): Promise<void> {
+  const [displayMode, layout] = await Promise.all([readDisplayMode(network), readLayout(network)]);
+  if (ctx.isInvalid) return;
   startContentRuntime({
     network,
+    displayMode,
+    watchDisplayMode: (onChange) => watchDisplayMode(network, onChange, ctx.signal),
+    layout,
+    watchLayout: (onChange) => watchLayout(network, onChange, ctx.signal),
     signal: ctx.signal,
     // With use_dynamic_url (Chrome) this is a per-session URL, so pages cannot probe for Rapport.
     sidebarUrl: browser.runtime.getURL('/sidebar.html'),

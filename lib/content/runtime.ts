@@ -1,3 +1,4 @@
+import type { DisplayMode, SidebarLayout } from '@/lib/platform/site-preferences';
 import {
   canonicalProfileUrl,
   type Network,
@@ -12,14 +13,22 @@ import { watchUrl } from './navigation';
 import { createSidebarFrame, type SidebarFrame } from './sidebar-frame';
 import { waitFor, watchDom } from './wait-for';
 
-/** How long to wait for a profile's DOM after a navigation before settling for the URL identity alone. */
-const PROFILE_DOM_TIMEOUT_MS = 8_000;
+/** Whether the page's details were read; the URL identity is known either way. */
+export type PageDetails = 'reading' | 'read' | 'unreadable';
+
+/** How long to wait for a profile's DOM after a navigation before settling for the URL identity alone. */ const PROFILE_DOM_TIMEOUT_MS = 8_000;
 
 export interface ContentRuntimeOptions {
   network: Network;
   signal: AbortSignal;
   sidebarUrl: string;
-  report: (snapshot: ProfileSnapshot | null) => Promise<void>;
+  report: (snapshot: ProfileSnapshot | null, details: PageDetails) => Promise<void>;
+  /** Whether the user wants Rapport in the page ('page') or in the browser's side panel ('panel'). */
+  displayMode: DisplayMode;
+  watchDisplayMode: (onChange: (mode: DisplayMode) => void) => void;
+  /** The sidebar's layout on this site (collapsed, side), which the sidebar itself changes. */
+  layout: SidebarLayout;
+  watchLayout: (onChange: (layout: SidebarLayout) => void) => void;
   /** Subscribes to URL changes where the Navigation API is missing. */
   fallbackNavigation?: (emit: () => void) => void;
 }
@@ -34,10 +43,33 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
   let frame: SidebarFrame | null = null;
   let current: AbortController | null = null;
   let currentKey: string | null = null;
+  let mode = options.displayMode;
+  let layout = options.layout;
+  let onProfile = false;
 
-  const send = async (snapshot: ProfileSnapshot | null) => {
+  // In side-panel mode nothing is added to the page; the profile is still reported for the panel.
+  const updateFrame = () => {
+    if (onProfile && mode === 'page') {
+      frame ??= createSidebarFrame(options.sidebarUrl, layout);
+      frame.show();
+    } else {
+      // Hidden, not removed: the sidebar still gets to save what the user was typing, and the next
+      // profile shows without reloading it.
+      frame?.hide();
+    }
+  };
+  options.watchDisplayMode((next) => {
+    mode = next;
+    updateFrame();
+  });
+  options.watchLayout((next) => {
+    layout = next;
+    frame?.layout(next);
+  });
+
+  const send = async (snapshot: ProfileSnapshot | null, details: PageDetails = 'read') => {
     try {
-      await options.report(snapshot);
+      await options.report(snapshot, details);
     } catch (error) {
       // The extension was reloaded or updated under this page: this script is orphaned and stops.
       console.warn('Rapport: could not reach the background', error);
@@ -52,35 +84,32 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
     currentKey = key;
     current?.abort();
     current = new AbortController();
+    onProfile = ref !== null;
+    updateFrame();
     if (!ref) {
-      // Hidden, not removed: the sidebar still gets to save what the user was typing, and the next
-      // profile shows without reloading it.
-      frame?.hide();
       void send(null);
       return;
     }
     void announce(ref, url, current.signal);
-    frame ??= createSidebarFrame(options.sidebarUrl);
-    frame.show();
   };
 
   const announce = async (ref: ProfileRef, url: string, signal: AbortSignal) => {
-    // The URL identity goes out at once so the sidebar switches person immediately; readProfile leaves
-    // the name empty while the DOM still shows the previous person.
+    // The URL identity goes out at once so the sidebar switches person immediately. readProfile only
+    // gives a name it can trust: none while the DOM still shows the previous person or has not arrived.
     const first = readProfile(document, url) ?? urlOnly(ref);
-    await send(first);
-    if (first.name === null || profileDomMatches(document, ref) !== 'match') {
-      const matched = await waitFor(
+    await send(first, first.name !== null ? 'read' : 'reading');
+    if (first.name === null) {
+      const read = await waitFor(
         document,
-        () => (profileDomMatches(document, ref) === 'match' ? true : null),
-        {
-          timeoutMs: PROFILE_DOM_TIMEOUT_MS,
-          signal,
+        () => {
+          const snapshot = readProfile(document, url);
+          return snapshot?.name ? snapshot : null;
         },
+        { timeoutMs: PROFILE_DOM_TIMEOUT_MS, signal },
       );
-      if (signal.aborted || !matched) return;
-      const snapshot = readProfile(document, url);
-      if (snapshot) await send(snapshot);
+      if (signal.aborted) return;
+      // Without a readable page the URL still says who this is; the sidebar says the details are missing.
+      await send(read ?? first, read ? 'read' : 'unreadable');
     }
     guardAgainstDomSwitch(ref, url, signal);
   };

@@ -1,3 +1,5 @@
+import type { SidebarLayout } from '@/lib/platform/site-preferences';
+
 /**
  * The in-page sidebar is an extension page in an iframe, inside a closed shadow root. The page's own
  * scripts can see that an iframe exists, but cannot read anything in it (it is another origin), and
@@ -7,36 +9,83 @@
 export interface SidebarFrame {
   show(): void;
   hide(): void;
+  layout(layout: SidebarLayout): void;
   remove(): void;
 }
 
-const WIDTH_PX = 340;
+export const SIDEBAR_WIDTH_PX = 340;
+const COLLAPSED = { width: 40, height: 132 };
 
-export function createSidebarFrame(src: string): SidebarFrame {
+export function createSidebarFrame(src: string, initial: SidebarLayout): SidebarFrame {
   const host = document.createElement('rapport-sidebar');
-  host.style.cssText = [
-    'all: initial',
-    'position: fixed',
-    'top: 0',
-    'right: 0',
-    'bottom: 0',
-    `width: ${WIDTH_PX}px`,
-    'z-index: 2147483646',
-    'display: block',
-  ].join(';');
   const shadow = host.attachShadow({ mode: 'closed' });
   const frame = document.createElement('iframe');
   frame.src = src;
   frame.title = 'Rapport';
-  frame.setAttribute('allow', 'clipboard-write');
   frame.style.cssText =
-    'border: 0; width: 100%; height: 100%; display: block; color-scheme: normal; ' +
-    'box-shadow: -2px 0 12px rgba(0,0,0,.18); background: transparent;';
+    'border: 0; width: 100%; height: 100%; display: block; color-scheme: normal; background: transparent;';
   shadow.append(frame);
   document.documentElement.append(host);
+
+  let visible = true;
+  let current = initial;
+  const reservation = reservePageSpace();
+  const apply = () => {
+    const { collapsed, side } = current;
+    const size = collapsed
+      ? `top: 40vh; height: ${COLLAPSED.height}px; width: ${COLLAPSED.width}px;`
+      : `top: 0; bottom: 0; width: ${SIDEBAR_WIDTH_PX}px;`;
+    const shadowSide = side === 'right' ? '-2px' : '2px';
+    host.style.cssText = [
+      'all: initial',
+      'position: fixed',
+      `${side}: 0`,
+      'z-index: 2147483646',
+      `display: ${visible ? 'block' : 'none'}`,
+      `box-shadow: ${shadowSide} 0 12px rgba(0,0,0,.18)`,
+      collapsed ? `border-radius: ${side === 'right' ? '8px 0 0 8px' : '0 8px 8px 0'}; overflow: hidden` : '',
+    ]
+      .filter(Boolean)
+      .join(';')
+      .concat(`;${size}`);
+    // The open sidebar takes its width from the page instead of covering the site's main column.
+    reservation.set(visible && !collapsed ? side : null);
+  };
+  apply();
   return {
-    show: () => host.style.setProperty('display', 'block'),
-    hide: () => host.style.setProperty('display', 'none'),
-    remove: () => host.remove(),
+    show: () => {
+      visible = true;
+      apply();
+    },
+    hide: () => {
+      visible = false;
+      apply();
+    },
+    layout: (layout) => {
+      current = layout;
+      apply();
+    },
+    remove: () => {
+      reservation.set(null);
+      host.remove();
+    },
+  };
+}
+
+/** Narrows the page by the sidebar's width on one side, restoring whatever inline margin was there. */
+function reservePageSpace() {
+  const root = document.documentElement;
+  let reserved: 'left' | 'right' | null = null;
+  let previous = '';
+  return {
+    set(side: 'left' | 'right' | null) {
+      if (reserved === side) return;
+      if (reserved) root.style.setProperty(`margin-${reserved}`, previous);
+      reserved = side;
+      if (side) {
+        previous = root.style.getPropertyValue(`margin-${side}`);
+        root.style.setProperty(`margin-${side}`, `${SIDEBAR_WIDTH_PX}px`, 'important');
+      }
+    },
   };
 }

@@ -2,10 +2,26 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { NotesSection } from '@/components/NotesSection';
 import { PersonHeader } from '@/components/PersonHeader';
+import { CollapsedTab, SurfaceBar } from '@/components/SurfaceBar';
+import {
+  DEFAULT_LAYOUT,
+  openBrowserSidePanel,
+  readLayout,
+  type SidebarLayout,
+  watchLayout,
+  writeDisplayMode,
+  writeLayout,
+} from '@/lib/platform/site-preferences';
 import { tabProfileKey } from '@/lib/platform/tab-profiles';
 import { call } from '@/lib/protocol/client';
-import type { PersonView, WireProfileSnapshot } from '@/lib/protocol/types';
-import { networkLabels } from '@/lib/sites';
+import type {
+  PageDetails,
+  PersonView,
+  TabProfile,
+  TabState,
+  WireProfileSnapshot,
+} from '@/lib/protocol/types';
+import { type Network, networkLabels } from '@/lib/sites';
 
 type Load<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'error'; message: string };
 
@@ -14,8 +30,10 @@ type Load<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'erro
  * through in-app navigation; everything about a person lives in a PersonCard keyed by that person, so
  * switching person throws the previous one's state away before the next one renders.
  */
-export function SidebarApp({ tabId }: { tabId: number | null }) {
-  const [tab, setTab] = useState<Load<{ tabId: number; snapshot: WireProfileSnapshot | null }>>({
+export type Surface = 'page' | 'panel';
+
+export function SidebarApp({ tabId, surface }: { tabId: number | null; surface: Surface }) {
+  const [tab, setTab] = useState<Load<TabProfile>>({
     kind: 'loading',
   });
 
@@ -35,8 +53,11 @@ export function SidebarApp({ tabId }: { tabId: number | null }) {
     const key = tabProfileKey(resolvedTabId);
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'session' || !(key in changes)) return;
-      const snapshot = (changes[key]?.newValue ?? null) as WireProfileSnapshot | null;
-      setTab({ kind: 'ready', value: { tabId: resolvedTabId, snapshot } });
+      const state = (changes[key]?.newValue ?? null) as TabState | null;
+      setTab({
+        kind: 'ready',
+        value: { tabId: resolvedTabId, snapshot: state?.snapshot ?? null, details: state?.details ?? 'read' },
+      });
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
@@ -44,13 +65,74 @@ export function SidebarApp({ tabId }: { tabId: number | null }) {
 
   if (tab.kind === 'loading') return <p class="status">Loading…</p>;
   if (tab.kind === 'error') return <p class="status error">{tab.message}</p>;
-  const snapshot = tab.value.snapshot;
+  const { snapshot, details } = tab.value;
   if (!snapshot)
     return <p class="status">Open a profile on LinkedIn, Facebook or X to see what you know about them.</p>;
-  return <PersonCard key={`${snapshot.network}:${snapshot.id}`} snapshot={snapshot} />;
+  return (
+    <>
+      <SurfaceSwitch surface={surface} network={snapshot.network} tabId={tab.value.tabId} />
+      <PersonCard key={`${snapshot.network}:${snapshot.id}`} snapshot={snapshot} details={details} />
+    </>
+  );
 }
 
-function PersonCard({ snapshot }: { snapshot: WireProfileSnapshot }) {
+function SurfaceSwitch({ surface, network, tabId }: { surface: Surface; network: Network; tabId: number }) {
+  const [error, setError] = useState<string | null>(null);
+  const layout = useLayout(surface === 'page' ? network : null);
+  const report = (work: Promise<unknown>) =>
+    work.then(
+      () => setError(null),
+      (failure: Error) => setError(`Could not switch: ${failure.message}`),
+    );
+  const move = () => {
+    // Opening the side panel needs a user gesture: it is called inside the click, before any await, and
+    // the page sidebar is only given up once the panel is open.
+    report(
+      surface === 'page'
+        ? openBrowserSidePanel(tabId).then(() => writeDisplayMode(network, 'panel'))
+        : writeDisplayMode(network, 'page'),
+    );
+  };
+  if (layout?.collapsed) {
+    return <CollapsedTab onExpand={() => report(writeLayout(network, { collapsed: false }))} />;
+  }
+  return (
+    <SurfaceBar
+      surface={surface}
+      networkLabel={networkLabels[network]}
+      onMove={move}
+      error={error}
+      side={layout?.side}
+      onCollapse={layout ? () => report(writeLayout(network, { collapsed: true })) : undefined}
+      onFlip={
+        layout
+          ? () => report(writeLayout(network, { side: layout.side === 'right' ? 'left' : 'right' }))
+          : undefined
+      }
+    />
+  );
+}
+
+/** The in-page sidebar's layout on a site, kept current; null in the side panel, which has none. */
+function useLayout(network: Network | null): SidebarLayout | null {
+  const [layout, setLayout] = useState<SidebarLayout | null>(null);
+  useEffect(() => {
+    if (!network) return;
+    const stop = new AbortController();
+    readLayout(network).then(
+      (value) => !stop.signal.aborted && setLayout(value),
+      () => setLayout(DEFAULT_LAYOUT),
+    );
+    watchLayout(network, setLayout, stop.signal);
+    return () => stop.abort();
+  }, [network]);
+  useEffect(() => {
+    document.body.classList.toggle('collapsed', layout?.collapsed === true);
+  }, [layout?.collapsed]);
+  return layout;
+}
+
+function PersonCard({ snapshot, details }: { snapshot: WireProfileSnapshot; details: PageDetails }) {
   // The reference is fixed for this card's whole life: a save can only ever go to this person.
   const [ref] = useState(() => ({ network: snapshot.network, id: snapshot.id }));
   const [view, setView] = useState<Load<PersonView>>({ kind: 'loading' });
@@ -93,7 +175,7 @@ function PersonCard({ snapshot }: { snapshot: WireProfileSnapshot }) {
         headline={snapshot.headline}
         avatarUrl={snapshot.avatarUrl}
         known={person !== null}
-        pageUnreadable={false}
+        pageUnreadable={details === 'unreadable'}
       />
       {view.kind === 'loading' ? <p class="status">Loading…</p> : null}
       {view.kind === 'error' ? (

@@ -83,3 +83,28 @@ export async function sidebarFrame(page: Page, extensionId: string) {
   }
   throw new Error(`No Rapport sidebar frame (extension ${extensionId}) appeared on ${page.url()}`);
 }
+
+/**
+ * Stops the extension's service worker the way the browser does when it is idle or under memory
+ * pressure (CDP Target.closeTarget). The next message to the background starts it again.
+ */
+export async function killServiceWorker(running: RunningExtension, page: Page): Promise<boolean> {
+  const session = await running.context.newCDPSession(page);
+  try {
+    const { targetInfos } = (await session.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
+    const worker = targetInfos.find(
+      (target) =>
+        target.type === 'service_worker' &&
+        target.url.startsWith(`chrome-extension://${running.extensionId}/`),
+    );
+    if (!worker) return false;
+    const { success } = (await session.send('Target.closeTarget', { targetId: worker.targetId })) as {
+      success: boolean;
+    };
+    return success;
+  } finally {
+    await session.detach();
+  }
+}

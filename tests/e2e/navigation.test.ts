@@ -3,21 +3,73 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, type RunningExtension, removeProfile, servePage, sidebarFrame } from './harness';
 import { spaShell } from './spa-shell';
 
-// In-app navigation on a single-page site: the sidebar follows the person on screen, is cleared before
+// In-app navigation on single-page sites: the sidebar follows the person on screen, is cleared before
 // the next person appears (whichever of URL and DOM changes first), and never saves to the wrong person.
 
-const LINKEDIN = spaShell({
-  '/feed/': 'linkedin/feed.html',
-  '/in/jane-doe/': 'linkedin/profile-jane-doe.html',
-  '/in/rahul-mehta/': 'linkedin/profile-rahul-mehta.html',
-});
+interface Person {
+  path: string;
+  key: string;
+  /** What the sidebar may call them: the handle (before the page is read) or the name. */
+  names: string[];
+}
+interface Site {
+  label: string;
+  origin: string;
+  feedPath: string;
+  routes: Record<string, string>;
+  jane: Person;
+  rahul: Person;
+}
+
+const SITES: Site[] = [
+  {
+    label: 'LinkedIn',
+    origin: 'https://www.linkedin.com',
+    feedPath: '/feed/',
+    routes: {
+      '/feed/': 'linkedin/feed.html',
+      '/in/jane-doe/': 'linkedin/profile-jane-doe.html',
+      '/in/rahul-mehta/': 'linkedin/profile-rahul-mehta.html',
+    },
+    jane: { path: '/in/jane-doe/', key: 'linkedin:jane-doe', names: ['jane-doe', 'Jane Doe'] },
+    rahul: { path: '/in/rahul-mehta/', key: 'linkedin:rahul-mehta', names: ['rahul-mehta', 'Rahul Mehta'] },
+  },
+  {
+    label: 'X',
+    origin: 'https://x.com',
+    feedPath: '/home',
+    routes: {
+      '/home': 'x/home.html',
+      '/janedoe': 'x/profile-janedoe.html',
+      '/rahulmehta': 'x/profile-rahulmehta.html',
+    },
+    jane: { path: '/janedoe', key: 'x:janedoe', names: ['janedoe', 'Jane Doe'] },
+    rahul: { path: '/rahulmehta', key: 'x:rahulmehta', names: ['rahulmehta', 'Rahul Mehta'] },
+  },
+  {
+    label: 'Facebook',
+    origin: 'https://www.facebook.com',
+    feedPath: '/',
+    routes: {
+      '/': 'facebook/home.html',
+      '/jane.doe': 'facebook/profile-jane-doe.html',
+      '/profile.php?id=100012345678901': 'facebook/profile-rahul-mehta.html',
+    },
+    jane: { path: '/jane.doe', key: 'facebook:janedoe', names: ['janedoe', 'Jane Doe'] },
+    rahul: {
+      path: '/profile.php?id=100012345678901',
+      key: 'facebook:100012345678901',
+      names: ['100012345678901', 'Rahul Mehta'],
+    },
+  },
+];
 
 let running: RunningExtension;
 let page: Page;
 
 beforeAll(async () => {
   running = await launchExtension();
-  await servePage(running.context, 'https://www.linkedin.com/**', LINKEDIN);
+  for (const site of SITES) await servePage(running.context, `${site.origin}/**`, spaShell(site.routes));
 });
 afterAll(async () => {
   await running?.close();
@@ -25,14 +77,24 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   page = await running.context.newPage();
+  return () => page.close();
 });
 
 const shownName = (frame: Frame) => frame.locator('h1').textContent({ timeout: 5_000 });
 const shownPerson = (frame: Frame) =>
   frame
     .locator('main[data-person]')
-    .getAttribute('data-person', { timeout: 5_000 })
+    .getAttribute('data-person', { timeout: 2_000 })
     .catch(() => null);
+const spaNavigate = (path: string, options: { order?: 'url-first' | 'dom-first'; delayMs?: number } = {}) =>
+  page.evaluate(
+    ([path, options]) =>
+      (window as unknown as { spaNavigate: (p: string, o: object) => Promise<void> }).spaNavigate(
+        path,
+        options,
+      ),
+    [path, options] as const,
+  );
 
 /** Records every (person, name) pair the sidebar shows, from inside the sidebar, on every DOM change. */
 async function recordSidebar(frame: Frame): Promise<() => Promise<[string | null, string | null][]>> {
@@ -53,95 +115,73 @@ async function recordSidebar(frame: Frame): Promise<() => Promise<[string | null
   return () => frame.evaluate(() => (window as unknown as { seen: [string | null, string | null][] }).seen);
 }
 
-const NAMES: Record<string, string[]> = {
-  'linkedin:jane-doe': ['jane-doe', 'Jane Doe'],
-  'linkedin:rahul-mehta': ['rahul-mehta', 'Rahul Mehta'],
-};
+const noteTexts = (frame: Frame) =>
+  frame
+    .locator('.note-list textarea')
+    .evaluateAll((areas) => areas.map((area) => (area as HTMLTextAreaElement).value));
 
-function expectConsistent(seen: [string | null, string | null][]) {
-  for (const [person, name] of seen) {
-    if (person === null || name === null) continue;
-    expect(NAMES[person], `sidebar showed "${name}" for ${person}`).toContain(name);
-  }
-}
+describe.each(SITES)('in-app navigation on $label', (site) => {
+  const allowed = new Map([
+    [site.jane.key, site.jane.names],
+    [site.rahul.key, site.rahul.names],
+  ]);
 
-describe('in-app navigation on LinkedIn', () => {
   it('shows the sidebar after navigating from the feed to a profile, and hides it on leaving', async () => {
-    await page.goto('https://www.linkedin.com/feed/');
+    await page.goto(site.origin + site.feedPath);
     await page.waitForLoadState('load');
-    expect(page.frames().some((frame) => frame.url().startsWith('chrome-extension://'))).toBe(false);
-    await page.evaluate(() =>
-      (window as unknown as { spaNavigate: (p: string) => void }).spaNavigate('/in/jane-doe/'),
-    );
+    expect(await page.locator('rapport-sidebar').count()).toBe(0);
+    await spaNavigate(site.jane.path);
     const frame = await sidebarFrame(page, running.extensionId);
     await expect.poll(() => shownName(frame)).toBe('Jane Doe');
-    await page.evaluate(() =>
-      (window as unknown as { spaNavigate: (p: string) => void }).spaNavigate('/feed/'),
-    );
+    await spaNavigate(site.feedPath);
     await expect.poll(() => page.locator('rapport-sidebar').isVisible()).toBe(false);
     await expect.poll(() => shownPerson(frame)).toBe(null);
   });
 
   for (const order of ['url-first', 'dom-first'] as const) {
     it(`switches person cleanly when the ${order === 'url-first' ? 'URL' : 'DOM'} changes first`, async () => {
-      await page.goto('https://www.linkedin.com/in/jane-doe/');
+      await page.goto(site.origin + site.jane.path);
       const frame = await sidebarFrame(page, running.extensionId);
       await expect.poll(() => shownName(frame)).toBe('Jane Doe');
       const seen = await recordSidebar(frame);
-      await page.evaluate(
-        (order) =>
-          (window as unknown as { spaNavigate: (p: string, o: object) => Promise<void> }).spaNavigate(
-            '/in/rahul-mehta/',
-            { order, delayMs: 1_000 },
-          ),
-        order,
-      );
+      await spaNavigate(site.rahul.path, { order, delayMs: 1_000 });
       await expect.poll(() => shownName(frame)).toBe('Rahul Mehta');
-      expect(await shownPerson(frame)).toBe('linkedin:rahul-mehta');
+      expect(await shownPerson(frame)).toBe(site.rahul.key);
       const pairs = await seen();
-      expectConsistent(pairs);
-      // Jane's card was gone before Rahul's appeared.
-      const firstRahul = pairs.findIndex(([person]) => person === 'linkedin:rahul-mehta');
-      expect(pairs.slice(firstRahul).some(([person]) => person === 'linkedin:jane-doe')).toBe(false);
+      for (const [person, name] of pairs) {
+        if (person !== null && name !== null)
+          expect(allowed.get(person), `"${name}" shown for ${person}`).toContain(name);
+      }
+      const firstRahul = pairs.findIndex(([person]) => person === site.rahul.key);
+      expect(firstRahul).toBeGreaterThanOrEqual(0);
+      expect(pairs.slice(firstRahul).some(([person]) => person === site.jane.key)).toBe(false);
+      if (order === 'dom-first') {
+        // While the page showed Rahul under Jane's URL, the sidebar showed nobody.
+        expect(pairs.slice(0, firstRahul).some(([person]) => person === null)).toBe(true);
+      }
     });
   }
 
   it('saves a note typed during a switch to the person it was typed for', async () => {
-    await page.goto('https://www.linkedin.com/in/jane-doe/');
+    await page.goto(site.origin + site.jane.path);
     const frame = await sidebarFrame(page, running.extensionId);
     await expect.poll(() => shownName(frame)).toBe('Jane Doe');
-    const text = `typed while leaving Jane ${Date.now()}`;
+    const text = `typed while leaving Jane on ${site.label} ${Date.now()}`;
     await frame.getByLabel('New note').fill(text);
     // Navigate away before the autosave delay has passed.
-    await page.evaluate(() =>
-      (window as unknown as { spaNavigate: (p: string, o: object) => Promise<void> }).spaNavigate(
-        '/in/rahul-mehta/',
-        {
-          order: 'url-first',
-          delayMs: 300,
-        },
-      ),
-    );
+    await spaNavigate(site.rahul.path, { order: 'url-first', delayMs: 300 });
     await expect.poll(() => shownName(frame)).toBe('Rahul Mehta');
-    expect(await frame.locator('.note-list textarea').count()).toBe(0);
+    expect(await noteTexts(frame)).not.toContain(text);
     await page.goBack();
     await expect.poll(() => shownName(frame)).toBe('Jane Doe');
-    await expect
-      .poll(async () =>
-        frame
-          .locator('.note-list textarea')
-          .evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value)),
-      )
-      .toContain(text);
+    await expect.poll(() => noteTexts(frame)).toContain(text);
   });
 
   it('follows back and forward', async () => {
-    await page.goto('https://www.linkedin.com/in/jane-doe/');
+    await page.goto(site.origin + site.jane.path);
     const frame = await sidebarFrame(page, running.extensionId);
     await expect.poll(() => shownName(frame)).toBe('Jane Doe');
-    await page.evaluate(() =>
-      (window as unknown as { spaNavigate: (p: string) => void }).spaNavigate('/in/rahul-mehta/'),
-    );
+    await spaNavigate(site.rahul.path);
     await expect.poll(() => shownName(frame)).toBe('Rahul Mehta');
     await page.goBack();
     await expect.poll(() => shownName(frame)).toBe('Jane Doe');
@@ -153,10 +193,25 @@ describe('in-app navigation on LinkedIn', () => {
     await page.addInitScript(() => {
       (window as unknown as { spaLateMs: number }).spaLateMs = 2_000;
     });
-    await page.goto('https://www.linkedin.com/in/rahul-mehta/');
+    await page.goto(site.origin + site.rahul.path);
     const frame = await sidebarFrame(page, running.extensionId);
-    await expect.poll(() => shownPerson(frame)).toBe('linkedin:rahul-mehta');
-    expect(await shownName(frame)).toBe('rahul-mehta');
+    await expect.poll(() => shownPerson(frame)).toBe(site.rahul.key);
+    expect(await shownName(frame)).toBe(site.rahul.names[0]);
     await expect.poll(() => shownName(frame), { timeout: 10_000 }).toBe('Rahul Mehta');
+  });
+});
+
+describe('a profile whose page cannot be read', () => {
+  it('still works on the URL identity and says the details could not be read', async () => {
+    await page.addInitScript(() => {
+      (window as unknown as { spaLateMs: number }).spaLateMs = 600_000;
+    });
+    await page.goto('https://www.linkedin.com/in/jane-doe/');
+    const frame = await sidebarFrame(page, running.extensionId);
+    await expect.poll(() => shownPerson(frame)).toBe('linkedin:jane-doe');
+    await expect
+      .poll(() => frame.getByRole('status').textContent(), { timeout: 15_000 })
+      .toContain('Could not read this person');
+    await expect(frame.getByLabel('New note').isEditable()).resolves.toBe(true);
   });
 });

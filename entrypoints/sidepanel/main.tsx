@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import '@/components/theme.css';
+import { SidePanelApp } from '@/lib/ui/side-panel-app';
+
+// The browser's side panel (Chrome) or sidebar (Firefox), for users who want the social sites untouched.
+const app = document.getElementById('app');
+if (app) render(<SidePanelApp />, app);

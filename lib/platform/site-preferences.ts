@@ -1,0 +1,95 @@
+import { browser } from '#imports';
+import type { Network } from '@/lib/sites';
+
+/**
+ * Per-site preferences that content scripts read, so they live in storage.local as plain values (no
+ * schema library in content scripts) and anything unexpected reads as the default.
+ *
+ * Where Rapport shows itself on a site: in the page (the default) or in the browser's side panel, for
+ * users who want the page untouched (LinkedIn's terms forbid adding elements to its pages, and it probes
+ * for extensions). Stored per site in storage.local; no schema library here because content scripts
+ * read it, and anything but 'panel' means the default.
+ */
+export type DisplayMode = 'page' | 'panel';
+
+const key = (network: Network) => `display:${network}`;
+
+function parse(value: unknown): DisplayMode {
+  return value === 'panel' ? 'panel' : 'page';
+}
+
+export async function readDisplayMode(network: Network): Promise<DisplayMode> {
+  const stored = await browser.storage.local.get(key(network));
+  return parse(stored[key(network)]);
+}
+
+export async function writeDisplayMode(network: Network, mode: DisplayMode): Promise<void> {
+  await browser.storage.local.set({ [key(network)]: mode });
+}
+
+export function watchDisplayMode(
+  network: Network,
+  onChange: (mode: DisplayMode) => void,
+  signal: AbortSignal,
+) {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && key(network) in changes) onChange(parse(changes[key(network)]?.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+}
+
+interface SidePanelApis {
+  sidePanel?: { open(options: { tabId: number }): Promise<void> };
+  sidebarAction?: { open(): Promise<void> };
+}
+
+/**
+ * Opens the browser's side panel (Chrome) or sidebar (Firefox). Must be called synchronously inside a
+ * click handler: both browsers require a user gesture.
+ */
+export function openBrowserSidePanel(tabId: number): Promise<void> {
+  const apis = browser as unknown as SidePanelApis;
+  if (apis.sidePanel) return apis.sidePanel.open({ tabId });
+  if (apis.sidebarAction) return apis.sidebarAction.open();
+  return Promise.reject(new Error('This browser has no side panel for extensions.'));
+}
+
+/** The in-page sidebar's layout on a site: collapsed to a small tab or open, and on which side. */
+export interface SidebarLayout {
+  collapsed: boolean;
+  side: 'left' | 'right';
+}
+
+export const DEFAULT_LAYOUT: SidebarLayout = { collapsed: false, side: 'right' };
+const layoutKey = (network: Network) => `layout:${network}`;
+
+export function parseLayout(value: unknown): SidebarLayout {
+  if (typeof value !== 'object' || value === null) return DEFAULT_LAYOUT;
+  const record = value as Record<string, unknown>;
+  return { collapsed: record.collapsed === true, side: record.side === 'left' ? 'left' : 'right' };
+}
+
+export async function readLayout(network: Network): Promise<SidebarLayout> {
+  const stored = await browser.storage.local.get(layoutKey(network));
+  return parseLayout(stored[layoutKey(network)]);
+}
+
+export async function writeLayout(network: Network, change: Partial<SidebarLayout>): Promise<SidebarLayout> {
+  const next = { ...(await readLayout(network)), ...change };
+  await browser.storage.local.set({ [layoutKey(network)]: next });
+  return next;
+}
+
+export function watchLayout(
+  network: Network,
+  onChange: (layout: SidebarLayout) => void,
+  signal: AbortSignal,
+) {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && layoutKey(network) in changes)
+      onChange(parseLayout(changes[layoutKey(network)]?.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+}

@@ -1,0 +1,214 @@
+import { writeFileSync } from 'node:fs';
+import type { Page, Worker } from 'playwright-core';
+import { launchExtension, removeProfile } from '../e2e/harness';
+import { type Summary, summarize } from './stats';
+
+/**
+ * The store at scale, in Chromium with the built extension: PEOPLE people (one LinkedIn identity each),
+ * INTERACTIONS interactions and NOTES notes written straight into the worker's IndexedDB, then the
+ * latencies a user feels. Run: `npm run bench` (or `npx tsx tests/bench/store-scale.ts` after a build).
+ */
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 50_000);
+const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 500_000);
+const NOTES = Number(process.env.BENCH_NOTES ?? 100_000);
+const SAMPLES = 200;
+
+async function seed(worker: Worker): Promise<number> {
+  return worker.evaluate(
+    async ({ people, interactions, notes }) => {
+      const started = performance.now();
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('rapport');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const CHUNK = 10_000;
+      const write = (store: string, count: number, row: (index: number) => unknown) =>
+        (async () => {
+          for (let start = 0; start < count; start += CHUNK) {
+            await new Promise<void>((resolve, reject) => {
+              const tx = db.transaction(store, 'readwrite');
+              const table = tx.objectStore(store);
+              for (let index = start; index < Math.min(count, start + CHUNK); index++) table.put(row(index));
+              tx.oncomplete = () => resolve();
+              tx.onerror = () => reject(tx.error);
+            });
+          }
+        })();
+      const now = Date.now();
+      const day = 86_400_000;
+      const kinds = [
+        'message',
+        'comment',
+        'congratulation',
+        'question-asked',
+        'question-answered',
+        'meeting',
+      ];
+      const tags = ['hiring', 'rust', 'design systems', 'climate', 'fundraising', 'accessibility', 'growth'];
+      await write('people', people, (index) => ({
+        id: `p-${index}`,
+        name: `Person ${index} Example`,
+        createdAt: now - (index % 900) * day,
+        updatedAt: now,
+        howWeMet: index % 3 === 0 ? 'Met at a conference' : '',
+        metAt: now - (index % 900) * day,
+        introducedBy: null,
+        closeness: index % 4 === 0 ? (index % 10) / 10 : null,
+        tieOverride: null,
+        cadenceDays: null,
+        snoozedUntil: null,
+        archived: false,
+        interests: [tags[index % tags.length]],
+        goals: [tags[(index + 3) % tags.length]],
+        expertise: [],
+        tools: [],
+        nameWords: ['person', String(index), 'example'],
+        tagKeys: [`interests:${tags[index % tags.length]}`, `goals:${tags[(index + 3) % tags.length]}`],
+      }));
+      await write('identities', people, (index) => ({
+        network: 'linkedin',
+        handle: `person-${index}`,
+        personId: `p-${index}`,
+        url: `https://www.linkedin.com/in/person-${index}/`,
+        lastSeenName: `Person ${index} Example`,
+        lastSeenHeadline: 'Engineer at Example',
+        lastSeenAvatarUrl: null,
+        lastSeenAt: now,
+        headlineHistory: [],
+      }));
+      await write('interactions', interactions, (index) => ({
+        id: `i-${index}`,
+        personId: `p-${index % people}`,
+        at: now - (index % 700) * day,
+        kind: kinds[index % kinds.length],
+        direction: index % 3 === 0 ? 'them' : 'me',
+        channel: 'linkedin',
+        text: null,
+        sourceUrl: null,
+        createdAt: now,
+        updatedAt: now,
+      }));
+      await write('notes', notes, (index) => ({
+        id: `n-${index}`,
+        personId: `p-${index % people}`,
+        text: `Note ${index}: talked about plans for the quarter.`,
+        createdAt: now - index,
+        updatedAt: now - index,
+      }));
+      db.close();
+      return performance.now() - started;
+    },
+    { people: PEOPLE, interactions: INTERACTIONS, notes: NOTES },
+  );
+}
+
+async function identityLookupsInWorker(worker: Worker): Promise<number[]> {
+  return worker.evaluate(
+    async ({ people, samples }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('rapport');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const times: number[] = [];
+      for (let sample = 0; sample < samples; sample++) {
+        const handle = `person-${(sample * 7919) % people}`;
+        const started = performance.now();
+        await new Promise((resolve, reject) => {
+          const request = db.transaction('identities').objectStore('identities').get(['linkedin', handle]);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        times.push(performance.now() - started);
+      }
+      db.close();
+      return times;
+    },
+    { people: PEOPLE, samples: SAMPLES },
+  );
+}
+
+/** Round trips from an extension page (the sidebar's own origin), as the UI makes them. */
+async function roundTrips(page: Page, type: string, payloads: unknown[]): Promise<number[]> {
+  return page.evaluate(
+    async ({ type, payloads }) => {
+      const send = (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: unknown }> } };
+        }
+      ).chrome.runtime.sendMessage;
+      const times: number[] = [];
+      for (const payload of payloads) {
+        const started = performance.now();
+        const answer = await send({ tag: 'rapport/v1', type, payload });
+        times.push(performance.now() - started);
+        if (!answer?.ok) throw new Error(`${type} failed: ${JSON.stringify(answer?.error)}`);
+      }
+      return times;
+    },
+    { type, payloads },
+  );
+}
+
+const running = await launchExtension();
+const page = await running.context.newPage();
+await page.goto(`chrome-extension://${running.extensionId}/sidebar.html`);
+await page.evaluate('globalThis.__name = (target) => target');
+// Let the background open (and create) the database before it is filled from outside.
+await roundTrips(page, 'searchPeople', [{ query: 'warm', limit: 5 }]);
+const worker = await running.worker();
+// tsx (esbuild, keepNames) wraps named functions in __name(...); define it where evaluated code runs.
+const keepNamesShim = 'globalThis.__name = (target) => target';
+await worker.evaluate(keepNamesShim);
+await page.evaluate(keepNamesShim);
+const seedMs = await seed(worker);
+const ref = (index: number) => ({ network: 'linkedin', id: `person-${(index * 7919) % PEOPLE}` });
+const results: Record<string, Summary> = {
+  'identity lookup in the worker (IndexedDB get)': summarize(await identityLookupsInWorker(worker)),
+  'person view round trip (getPersonView)': summarize(
+    await roundTrips(
+      page,
+      'getPersonView',
+      Array.from({ length: SAMPLES }, (_, index) => ({ ref: ref(index) })),
+    ),
+  ),
+  'search round trip (searchPeople, prefix)': summarize(
+    await roundTrips(
+      page,
+      'searchPeople',
+      Array.from({ length: 50 }, (_, index) => ({ query: `${index * 97}`, limit: 20 })),
+    ),
+  ),
+  'write round trip (saveNote)': summarize(
+    await roundTrips(
+      page,
+      'saveNote',
+      Array.from({ length: SAMPLES }, (_, index) => ({
+        ref: ref(index),
+        snapshot: null,
+        noteId: `bench-${index}`,
+        text: 'x',
+      })),
+    ),
+  ),
+};
+await running.close();
+removeProfile(running.userDataDir);
+
+const scale = { people: PEOPLE, interactions: INTERACTIONS, notes: NOTES };
+console.info(
+  `Store at scale: ${JSON.stringify(scale)}; seeded with bare IndexedDB puts in ${(seedMs / 1000).toFixed(1)} s`,
+);
+console.table(
+  Object.fromEntries(
+    Object.entries(results).map(([name, s]) => [
+      name,
+      { n: s.n, p50_ms: s.p50, p95_ms: s.p95, max_ms: s.max },
+    ]),
+  ),
+);
+writeFileSync(
+  'bench-results.json',
+  `${JSON.stringify({ storeScale: { scale, seedMs, results } }, null, 2)}\n`,
+);

@@ -1,0 +1,47 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import packageJson from '../../package.json';
+
+// Rapport runs on every page of three busy sites: what it ships is budgeted (issue #9). Sizes are
+// deterministic, so unlike timings they are tested. Runs on the output of `npm run zip`.
+const output = resolve(import.meta.dirname, '../../.output');
+const chrome = join(output, 'chrome-mv3');
+const KB = 1024;
+const BUDGET = { contentScript: 20 * KB, background: 80 * KB, chromeZip: 200 * KB };
+
+const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+describe('what Rapport ships', () => {
+  it('was built (run `npm run zip` first)', () => {
+    expect(existsSync(join(chrome, 'manifest.json'))).toBe(true);
+  });
+
+  it.each(['linkedin', 'facebook', 'x'])(
+    `the %s content script is at most ${BUDGET.contentScript / KB} KB gzip`,
+    (name) => {
+      expect(gzipped(join(chrome, 'content-scripts', `${name}.js`))).toBeLessThanOrEqual(
+        BUDGET.contentScript,
+      );
+    },
+  );
+
+  it(`the background worker is at most ${BUDGET.background / KB} KB gzip`, () => {
+    expect(gzipped(join(chrome, 'background.js'))).toBeLessThanOrEqual(BUDGET.background);
+  });
+
+  it(`the Chrome zip is at most ${BUDGET.chromeZip / KB} KB`, () => {
+    const zip = readdirSync(output).find((file) => file === `rapport-${packageJson.version}-chrome.zip`);
+    expect(zip, 'the Chrome zip').toBeDefined();
+    expect(statSync(join(output, zip ?? '')).size).toBeLessThanOrEqual(BUDGET.chromeZip);
+  });
+
+  it('content scripts carry neither the schema library, Dexie nor Preact', () => {
+    for (const name of ['linkedin', 'facebook', 'x']) {
+      const code = readFileSync(join(chrome, 'content-scripts', `${name}.js`), 'utf8');
+      // Markers that survive minification: zod's error map, Dexie's name, Preact's vnode option hooks.
+      expect(code).not.toMatch(/ZodError|\$ZodType|Dexie|__PREACT|preact/i);
+    }
+  });
+});

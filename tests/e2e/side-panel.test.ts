@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFixture } from '../fixtures';
+import { launchExtension, type RunningExtension, removeProfile, servePage, sidebarFrame } from './harness';
+
+// For users who want the page untouched: the same view in the browser's side panel, following the
+// active tab, and nothing added to the site's pages.
+
+let running: RunningExtension;
+beforeAll(async () => {
+  running = await launchExtension();
+  await servePage(
+    running.context,
+    'https://www.linkedin.com/**',
+    readFixture('linkedin/profile-jane-doe.html'),
+  );
+  await servePage(running.context, 'https://x.com/**', readFixture('x/profile-rahulmehta.html'));
+});
+afterAll(async () => {
+  await running?.close();
+  if (running) removeProfile(running.userDataDir);
+});
+
+describe('side panel mode', () => {
+  it('follows the active tab and the profile it shows', async () => {
+    const linkedin = await running.context.newPage();
+    await linkedin.goto('https://www.linkedin.com/in/jane-doe/');
+    await sidebarFrame(linkedin, running.extensionId);
+    const x = await running.context.newPage();
+    await x.goto('https://x.com/rahulmehta');
+    await sidebarFrame(x, running.extensionId);
+
+    // The panel page, as the browser would host it; here in a tab of its own.
+    const panel = await running.context.newPage();
+    await panel.goto(`chrome-extension://${running.extensionId}/sidepanel.html`);
+    await linkedin.bringToFront();
+    await expect.poll(() => panel.locator('h1').textContent()).toBe('Jane Doe');
+    await x.bringToFront();
+    await expect.poll(() => panel.locator('h1').textContent()).toBe('Rahul Mehta');
+    await expect.poll(() => panel.getByRole('button', { name: 'Show on the page' }).count()).toBe(1);
+  });
+
+  it('adds nothing to the pages of a site set to the side panel', async () => {
+    const setter = await running.context.newPage();
+    await setter.goto(`chrome-extension://${running.extensionId}/sidepanel.html`);
+    await setter.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ 'display:linkedin': 'panel' }),
+    );
+    const page = await running.context.newPage();
+    await page.goto('https://www.linkedin.com/in/jane-doe/');
+    // The panel still learns the profile (the content script reports it) ...
+    await page.bringToFront();
+    await expect.poll(() => setter.locator('h1').textContent()).toBe('Jane Doe');
+    // ... but the page has no Rapport element and no extension frame.
+    expect(await page.locator('rapport-sidebar').count()).toBe(0);
+    expect(page.frames().some((frame) => frame.url().startsWith('chrome-extension://'))).toBe(false);
+
+    // Switching back shows the in-page sidebar without a reload.
+    await setter.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ 'display:linkedin': 'page' }),
+    );
+    const frame = await sidebarFrame(page, running.extensionId);
+    await expect.poll(() => frame.locator('h1').textContent()).toBe('Jane Doe');
+  });
+});
