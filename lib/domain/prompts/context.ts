@@ -1,0 +1,192 @@
+// What every prompt rule needs, computed once per call: the active people with their tie strength and
+// reciprocity ledger, the topics they share with the user's focus, the link graph, and which prompt keys
+// the user has put away. Everything here is linear in the input (plus a sort by id).
+
+import { latestAt } from '../interactions';
+import { loopOpenedBy, type ReciprocityLedger, reciprocityLedger } from '../reciprocity';
+import { compareText, firstName, plainText, topicKeyMemo } from './text';
+import { type TieScore, tieScore } from './tie-score';
+import {
+  type FlaggedSuccess,
+  NETWORKS,
+  type Network,
+  type PromptInput,
+  type PromptPerson,
+  type PromptState,
+} from './types';
+
+/** A topic the user focuses on, in the user's own words. A goal wins over an interest of the same name. */
+export interface Topic {
+  key: string;
+  label: string;
+  kind: 'goal' | 'interest';
+}
+
+export interface PersonFacts {
+  person: PromptPerson;
+  name: string;
+  first: string;
+  tie: TieScore;
+  /** Only `openLoops` is meaningful: without a loop-opening interaction the empty ledger is used. */
+  ledger: ReciprocityLedger;
+  lastAt: number | null;
+  /** Focus topics found among the person's interests, goals or expertise: goals first, then by key. */
+  focusTopics: Topic[];
+  /** Their interests and goals (not expertise or tools): what introductions are matched on. */
+  introTopics: Set<string>;
+  network: Network | null;
+}
+
+export interface PromptContext {
+  now: number;
+  /** Not archived and not snoozed, ordered by id. */
+  active: PersonFacts[];
+  /** Plain names of everyone, archived included (an introduction may name an archived person). */
+  names: Map<string, string>;
+  focus: Map<string, Topic>;
+  flagged: Map<string, FlaggedSuccess[]>;
+  linked: (a: string, b: string) => boolean;
+  hidden: (key: string) => boolean;
+  /** topicKey, memoised for this call. */
+  keyOf: (raw: string) => string;
+}
+
+function focusTopics(input: PromptInput, keyOf: (raw: string) => string): Map<string, Topic> {
+  const topics = new Map<string, Topic>();
+  const add = (raw: string, kind: Topic['kind']) => {
+    const key = keyOf(raw);
+    if (key === '') return;
+    const label = plainText(raw, 80);
+    const seen = topics.get(key);
+    // Same key spelled differently: keep the smaller label so input order never matters.
+    if (seen === undefined || (seen.kind === kind && compareText(label, seen.label) < 0)) {
+      topics.set(key, { key, label, kind });
+    } else if (seen.kind === 'interest' && kind === 'goal') topics.set(key, { key, label, kind });
+  };
+  for (const raw of input.focus.goals) add(raw, 'goal');
+  for (const raw of input.focus.interests) add(raw, 'interest');
+  return topics;
+}
+
+function tagKeys(person: PromptPerson, keyOf: (raw: string) => string): Set<string> {
+  const keys = new Set<string>();
+  const { interests, goals, expertise, tools } = person.tags;
+  for (const list of [interests, goals, expertise, tools]) for (const raw of list) keys.add(keyOf(raw));
+  keys.delete('');
+  return keys;
+}
+
+function hiddenKeys(states: readonly PromptState[], now: number): Set<string> {
+  const hidden = new Set<string>();
+  for (const state of states) {
+    if (state.status !== 'snoozed' || state.until === undefined || state.until > now) hidden.add(state.key);
+  }
+  return hidden;
+}
+
+/** Undirected: a link stored on either side connects both. Links to unknown ids or to oneself are ignored. */
+function linkGraph(people: readonly PromptPerson[]): Map<string, Set<string>> {
+  const ids = new Set(people.map((p) => p.id));
+  const graph = new Map<string, Set<string>>();
+  const add = (a: string, b: string) => {
+    const set = graph.get(a);
+    if (set === undefined) graph.set(a, new Set([b]));
+    else set.add(b);
+  };
+  for (const person of people) {
+    for (const link of person.links) {
+      if (link.otherPersonId === person.id || !ids.has(link.otherPersonId)) continue;
+      add(person.id, link.otherPersonId);
+      add(link.otherPersonId, person.id);
+    }
+  }
+  return graph;
+}
+
+export function preferredNetwork(person: PromptPerson): Network | null {
+  return NETWORKS.find((network) => person.identities.some((i) => i.network === network)) ?? null;
+}
+
+const NO_LOOPS: ReciprocityLedger = reciprocityLedger([], 0);
+
+export function buildContext(input: PromptInput, now: number): PromptContext {
+  const names = new Map<string, string>();
+  for (const person of input.people) {
+    if (names.has(person.id)) throw new Error(`buildPrompts: person id "${person.id}" appears twice`);
+    names.set(person.id, plainText(person.name, 80));
+  }
+  const keyOf = topicKeyMemo();
+  const focus = focusTopics(input, keyOf);
+  const graph = linkGraph(input.people);
+  const hidden = hiddenKeys(input.states, now);
+
+  const current = input.people.filter((p) => !p.archived);
+  const keysOf = new Map(current.map((p) => [p.id, tagKeys(p, keyOf)] as const));
+  // How many people carry each tag, for the tie model's "tags shared with the user's other ties".
+  const carriers = new Map<string, number>();
+  for (const keys of keysOf.values()) for (const key of keys) carriers.set(key, (carriers.get(key) ?? 0) + 1);
+
+  // Goals first, then by key: the order focusTopics lists them in for every person.
+  const focusList = [...focus.values()].sort((a, b) =>
+    a.kind === b.kind ? compareText(a.key, b.key) : a.kind === 'goal' ? -1 : 1,
+  );
+  const active: PersonFacts[] = [];
+  for (const person of current) {
+    if (person.snoozedUntil !== null && person.snoozedUntil > now) continue;
+    const keys = keysOf.get(person.id) ?? new Set<string>();
+    let sharedTagCount = 0;
+    for (const key of keys) if (focus.has(key) || (carriers.get(key) ?? 0) >= 2) sharedTagCount += 1;
+    const tie = tieScore(
+      {
+        closeness: person.closeness,
+        metAt: person.metAt,
+        interactions: person.interactions,
+        sharedTagCount,
+        mutualLinkCount: graph.get(person.id)?.size ?? 0,
+        override: person.tieOverride,
+      },
+      now,
+    );
+    const { interests, goals, expertise } = person.tags;
+    const introTopics = new Set<string>();
+    for (const list of [interests, goals]) for (const raw of list) introTopics.add(keyOf(raw));
+    introTopics.delete('');
+    const shared: Topic[] = [];
+    for (const topic of focusList) {
+      if (introTopics.has(topic.key) || expertise.some((raw) => keyOf(raw) === topic.key)) shared.push(topic);
+    }
+    active.push({
+      person,
+      name: names.get(person.id) ?? '',
+      first: firstName(person.name),
+      tie,
+      // Only open loops are read from the ledger, and most people have nothing that could open one.
+      ledger: person.interactions.some((f) => loopOpenedBy(f) !== null)
+        ? reciprocityLedger(person.interactions, now)
+        : NO_LOOPS,
+      lastAt: latestAt(person.interactions),
+      focusTopics: shared,
+      introTopics,
+      network: preferredNetwork(person),
+    });
+  }
+  active.sort((a, b) => compareText(a.person.id, b.person.id));
+
+  const flagged = new Map<string, FlaggedSuccess[]>();
+  for (const success of input.flagged) {
+    const list = flagged.get(success.personId);
+    if (list === undefined) flagged.set(success.personId, [success]);
+    else list.push(success);
+  }
+
+  return {
+    now,
+    active,
+    names,
+    focus,
+    flagged,
+    linked: (a, b) => graph.get(a)?.has(b) ?? false,
+    hidden: (key) => hidden.has(key),
+    keyOf,
+  };
+}
