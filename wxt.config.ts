@@ -13,6 +13,8 @@ const SITE_MATCHES = [
 // Chrome MV3 is the primary target; Firefox builds as MV2 (WXT's default for Firefox), where the
 // sidebar_action and a background page are the mature APIs.
 export default defineConfig({
+  // Overridable so that two builds (say, two people testing in one checkout) do not overwrite each other.
+  outDir: process.env.RAPPORT_OUT_DIR ?? '.output',
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
@@ -20,7 +22,9 @@ export default defineConfig({
     name: 'Rapport',
     description:
       'Private notes, tie strength and follow-ups for the people you meet on LinkedIn, Facebook and X. Stays on your machine.',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
+    // The toolbar button: its badge confirms context-menu logs (and later counts due prompts).
+    action: { default_title: 'Rapport' },
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+R' },

@@ -16,7 +16,7 @@ interface Message {
   message: string;
 }
 
-const sourceDir = resolve(import.meta.dirname, '../.output/firefox-mv2');
+const sourceDir = resolve(import.meta.dirname, '..', process.env.RAPPORT_OUT_DIR ?? '.output', 'firefox-mv2');
 let stdout: string;
 try {
   stdout = execFileSync('npx', ['web-ext', 'lint', '--source-dir', sourceDir, '--output', 'json'], {

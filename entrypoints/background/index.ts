@@ -2,6 +2,7 @@ import { browser, defineBackground } from '#imports';
 import { createHandlers } from '@/lib/background/handlers';
 import { isStorageError, RapportDatabase } from '@/lib/db/database';
 import { registerCommands } from '@/lib/platform/commands';
+import { registerContextMenu } from '@/lib/platform/context-menu';
 import { classifySender } from '@/lib/platform/sender';
 import { sessionTabProfiles } from '@/lib/platform/tab-profiles';
 import { createRouter } from '@/lib/protocol/router';
@@ -12,18 +13,17 @@ import { ConflictError, NotFoundError } from '@/lib/services/errors';
 export default defineBackground(() => {
   const db = new RapportDatabase();
   const tabs = sessionTabProfiles();
-  const route = createRouter(
-    createHandlers({ db, tabs, clock: { now: () => Date.now(), newId: () => crypto.randomUUID() } }),
-    {
-      classifySender,
-      isStorageError,
-      refusalCode: (error) =>
-        error instanceof NotFoundError ? 'not-found' : error instanceof ConflictError ? 'conflict' : null,
-      log: (message, detail) => console.warn(`Rapport: ${message}`, detail ?? ''),
-    },
-  );
+  const clock = { now: () => Date.now(), newId: () => crypto.randomUUID() };
+  const route = createRouter(createHandlers({ db, tabs, clock }), {
+    classifySender,
+    isStorageError,
+    refusalCode: (error) =>
+      error instanceof NotFoundError ? 'not-found' : error instanceof ConflictError ? 'conflict' : null,
+    log: (message, detail) => console.warn(`Rapport: ${message}`, detail ?? ''),
+  });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   registerCommands(tabs);
+  registerContextMenu({ db, tabs, clock });
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabs.forget(tabId);
   });

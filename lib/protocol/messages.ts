@@ -17,6 +17,7 @@ import {
   LinkInputSchema,
   LinkSchema,
   LinkViewSchema,
+  NameSchema,
   PersonDetailsSchema,
   PersonPatchSchema,
   PersonViewSchema,
@@ -76,6 +77,12 @@ export const messages = {
   addPerson: {
     senders: ['extension'],
     request: z.strictObject({ personId: IdSchema, snapshot: ProfileSnapshotSchema }),
+    response: person,
+  },
+  /** Someone with no profile yet (met in person, by email): named by the user, from the chooser. */
+  createPerson: {
+    senders: ['extension'],
+    request: z.strictObject({ personId: IdSchema, name: NameSchema }),
     response: person,
   },
   getPerson: {

@@ -1,5 +1,5 @@
 import type { RapportDatabase } from '@/lib/db/database';
-import { nameWords, tagKey, withDerivedKeys } from '@/lib/db/derive';
+import { displayName, nameWords, newPersonRow, tagKey, withDerivedKeys } from '@/lib/db/derive';
 import type { PersonRow, TagKind } from '@/lib/db/rows';
 import type { PersonDetails, PersonPatch, PersonSummary, WireProfileSnapshot } from '@/lib/protocol/types';
 import type { Clock } from './clock';
@@ -21,6 +21,26 @@ export async function addPerson(
     const ref = { network: snapshot.network, id: snapshot.id };
     const personId = await ensurePerson(db, ref, snapshot, clock, input.personId);
     return toPersonDetails(await mustGetPerson(db, personId));
+  });
+}
+
+/** Someone without a profile yet, named by the user. The client's id makes a retry land on the same row. */
+export async function createPerson(
+  db: RapportDatabase,
+  input: { personId: string; name: string },
+  clock: Clock,
+): Promise<PersonDetails> {
+  return db.transaction('rw', db.people, async () => {
+    const existing = await db.people.get(input.personId);
+    if (existing) {
+      if (existing.name !== displayName(input.name, input.name)) {
+        throw new ConflictError(`The id ${input.personId.slice(0, 100)} is already someone else's; nothing was added.`);
+      }
+      return toPersonDetails(existing);
+    }
+    const row = newPersonRow(input.personId, displayName(input.name, input.name), clock.now());
+    await db.people.add(row);
+    return toPersonDetails(row);
   });
 }
 

@@ -4,7 +4,12 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM_MISSING_MESSAGE, findChromium } from '../../scripts/find-chromium';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(
+  import.meta.dirname,
+  '../..',
+  process.env.RAPPORT_OUT_DIR ?? '.output',
+  'chrome-mv3',
+);
 
 export interface RunningExtension {
   context: BrowserContext;

@@ -2,6 +2,7 @@ import { linkIdentity } from '@/lib/services/identities';
 import { mergePeople, splitIdentity } from '@/lib/services/merge';
 import {
   addPerson,
+  createPerson,
   archivePerson,
   deletePerson,
   editTags,
@@ -16,6 +17,7 @@ import type { BackgroundDeps, HandlerGroup } from './deps';
 type PeopleMessages =
   | 'getPersonView'
   | 'addPerson'
+  | 'createPerson'
   | 'getPerson'
   | 'updatePerson'
   | 'editTags'
@@ -31,6 +33,7 @@ export function peopleHandlers({ db, clock }: BackgroundDeps): HandlerGroup<Peop
   return {
     getPersonView: ({ ref }) => getPersonView(db, ref, clock),
     addPerson: async (request) => ({ person: await addPerson(db, request, clock) }),
+    createPerson: async (request) => ({ person: await createPerson(db, request, clock) }),
     getPerson: async ({ personId }) => ({ person: await getPerson(db, personId) }),
     updatePerson: async (request) => ({ person: await updatePerson(db, request, clock) }),
     editTags: async (request) => ({ person: await editTags(db, request, clock) }),

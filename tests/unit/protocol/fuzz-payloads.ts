@@ -35,6 +35,7 @@ export const VALID: Record<MessageName, unknown[]> = {
   saveNote: [{ ref: { network: 'linkedin', id: 'jane-doe' }, snapshot: null, noteId: 'n-9', text: 'hi' }],
   deleteNote: [{ noteId: 'n-1' }],
   addPerson: [{ personId: 'p-new', snapshot: linkedin('someone') }],
+  createPerson: [{ personId: 'p-made', name: 'Ada Lovelace' }],
   getPerson: [{ personId: 'jane' }],
   updatePerson: [
     { personId: 'jane', patch: { name: 'Jane D', closeness: 0.5, interests: ['Hiring'], metAt: null } },
