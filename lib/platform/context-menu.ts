@@ -77,12 +77,7 @@ async function onClick(
   if (!id.startsWith(`${PARENT}:`) || !entry) return;
   const click = { linkUrl: info.linkUrl, pageUrl: info.pageUrl, selectionText: info.selectionText };
   const selected = selectionText(click.selectionText);
-  const text =
-    entry.id === 'thanked'
-      ? selected.text
-        ? `${THANKED_TEXT}: ${selected.text}`
-        : THANKED_TEXT
-      : selected.text;
+  const text = interactionText(entry.id, selected.text, sourceUrlOf(click));
   const target = resolveMenuTarget(click);
   if (target.via === 'none') {
     await saveMenuDraft(
@@ -151,6 +146,16 @@ function namePersonWhenShown(deps: Deps) {
       await refresh();
     })();
   });
+}
+
+/**
+ * The stored text: the selection; for "Thanked them" a marker the prompts recognise; for a success to
+ * acknowledge later, something to name it by (the prompt quotes it), else the link to the news.
+ */
+function interactionText(entryId: string, selected: string | null, source: string | null): string | null {
+  if (entryId === 'thanked') return selected ? `${THANKED_TEXT}: ${selected}` : THANKED_TEXT;
+  if (entryId === SUCCESS_LATER.id) return selected ?? source ?? 'news flagged from the context menu';
+  return selected;
 }
 
 function errorText(error: unknown): string {

@@ -130,6 +130,19 @@ describe('"Log interaction" from the context menu', () => {
       .toBe('them');
   });
 
+  it('flags a success to acknowledge later as news they shared', async () => {
+    const worker = await running.worker();
+    await click(worker, 'rapport-log:success-later', {
+      pageUrl: 'https://x.com/ada_l',
+      selectionText: 'Thrilled to join Acme as CTO!',
+    });
+    await expect.poll(async () => (await personView('x', 'ada_l')).interactions[0]).toMatchObject({
+      kind: 'share',
+      direction: 'them',
+      text: 'Thrilled to join Acme as CTO!',
+    });
+  });
+
   it('still works after the service worker was stopped', async () => {
     const page = await running.context.newPage();
     await page.goto(`chrome-extension://${running.extensionId}/sidebar.html`);
