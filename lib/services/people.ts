@@ -34,7 +34,9 @@ export async function createPerson(
     const existing = await db.people.get(input.personId);
     if (existing) {
       if (existing.name !== displayName(input.name, input.name)) {
-        throw new ConflictError(`The id ${input.personId.slice(0, 100)} is already someone else's; nothing was added.`);
+        throw new ConflictError(
+          `The id ${input.personId.slice(0, 100)} is already someone else's; nothing was added.`,
+        );
       }
       return toPersonDetails(existing);
     }

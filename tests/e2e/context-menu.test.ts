@@ -136,11 +136,13 @@ describe('"Log interaction" from the context menu', () => {
       pageUrl: 'https://x.com/ada_l',
       selectionText: 'Thrilled to join Acme as CTO!',
     });
-    await expect.poll(async () => (await personView('x', 'ada_l')).interactions[0]).toMatchObject({
-      kind: 'share',
-      direction: 'them',
-      text: 'Thrilled to join Acme as CTO!',
-    });
+    await expect
+      .poll(async () => (await personView('x', 'ada_l')).interactions[0])
+      .toMatchObject({
+        kind: 'share',
+        direction: 'them',
+        text: 'Thrilled to join Acme as CTO!',
+      });
   });
 
   it('still works after the service worker was stopped', async () => {

@@ -2,8 +2,8 @@ import { linkIdentity } from '@/lib/services/identities';
 import { mergePeople, splitIdentity } from '@/lib/services/merge';
 import {
   addPerson,
-  createPerson,
   archivePerson,
+  createPerson,
   deletePerson,
   editTags,
   findPeopleByTag,
