@@ -1,10 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
+import { SaveStatus, useAutosave } from './autosave';
 
-export type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved' }
-  | { kind: 'error'; message: string };
+export type { SaveState } from './autosave';
 
 export interface NoteEditorProps {
   label: string;
@@ -31,49 +28,12 @@ export function NoteEditor({
   autosaveDelayMs = 400,
 }: NoteEditorProps) {
   const fieldId = useId();
-  const [text, setText] = useState(initialText);
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const latest = useRef(initialText);
-  const saved = useRef(initialText);
-  const inFlight = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const flush = async () => {
-    clearTimeout(timer.current);
-    if (inFlight.current) return;
-    const value = latest.current;
-    if (value === saved.current || (!saveEmpty && value.trim() === '' && saved.current === '')) return;
-    inFlight.current = true;
-    setState({ kind: 'saving' });
-    try {
-      await save(value);
-      saved.current = value;
-      setState({ kind: 'saved' });
-    } catch (error) {
-      setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
-      inFlight.current = false;
-      return;
-    }
-    inFlight.current = false;
-    if (latest.current !== saved.current) void flush();
-  };
-
-  // Leaving (the user navigated to another person) saves what was typed, to the person it was typed for:
-  // the save function is bound to this editor's person, never to whoever is shown next.
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      if (latest.current !== saved.current) void flush();
-    },
-    [],
-  );
-
-  const onInput = (value: string) => {
-    latest.current = value;
-    setText(value);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), autosaveDelayMs);
-  };
+  const { value, state, change, flush } = useAutosave({
+    initial: initialText,
+    save,
+    delayMs: autosaveDelayMs,
+    shouldSave: (text, saved) => saveEmpty || text.trim() !== '' || saved !== '',
+  });
 
   return (
     <div class="note-editor">
@@ -82,32 +42,14 @@ export function NoteEditor({
       </label>
       <textarea
         id={fieldId}
-        value={text}
+        value={value}
         placeholder={placeholder}
         rows={4}
-        onInput={(event) => onInput(event.currentTarget.value)}
+        dir="auto"
+        onInput={(event) => change(event.currentTarget.value)}
         onBlur={() => void flush()}
       />
-      <SaveStatus state={state} onRetry={() => void flush()} />
+      <SaveStatus state={state} onRetry={() => void flush()} className="save-status" />
     </div>
-  );
-}
-
-function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
-  if (state.kind === 'error') {
-    return (
-      <p class="save-status error" role="alert">
-        Not saved: {state.message}{' '}
-        <button type="button" class="link" onClick={onRetry}>
-          Try again
-        </button>
-      </p>
-    );
-  }
-  const text = state.kind === 'saving' ? 'Saving…' : state.kind === 'saved' ? 'Saved' : '';
-  return (
-    <p class="save-status" aria-live="polite" data-state={state.kind}>
-      {text}
-    </p>
   );
 }

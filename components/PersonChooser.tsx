@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 
 export interface ChooserPerson {
   id: string;
@@ -26,6 +26,9 @@ export function PersonChooser(props: PersonChooserProps) {
   const directionId = useId();
   const addId = useId();
   const [newName, setNewName] = useState('');
+  const search = useRef<HTMLInputElement>(null);
+  // The window opens on a right-click: typing a name should just work.
+  useEffect(() => search.current?.focus(), []);
   return (
     <main class="chooser">
       <h1>{props.title}</h1>
@@ -48,8 +51,8 @@ export function PersonChooser(props: PersonChooserProps) {
       <label for={searchId}>Search people in Rapport</label>
       <input
         id={searchId}
+        ref={search}
         type="search"
-        autoFocus
         placeholder="Name"
         onInput={(event) => props.onSearch(event.currentTarget.value)}
       />

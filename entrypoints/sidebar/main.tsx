@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '@/components/theme.css';
+import '@/components/person-view.css';
 import { SidebarApp } from '@/lib/ui/sidebar-app';
 
 // The in-page sidebar: loaded in an iframe on a profile page; the background tells it which profile.

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '@/components/theme.css';
+import '@/components/person-view.css';
 import { SidePanelApp } from '@/lib/ui/side-panel-app';
 
 // The browser's side panel (Chrome) or sidebar (Firefox), for users who want the social sites untouched.

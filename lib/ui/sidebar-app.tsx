@@ -1,7 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
-import { NotesSection } from '@/components/NotesSection';
-import { PersonHeader } from '@/components/PersonHeader';
 import { CollapsedTab, SurfaceBar } from '@/components/SurfaceBar';
 import {
   DEFAULT_LAYOUT,
@@ -14,14 +12,9 @@ import {
 } from '@/lib/platform/site-preferences';
 import { tabProfileKey } from '@/lib/platform/tab-profiles';
 import { call } from '@/lib/protocol/client';
-import type {
-  PageDetails,
-  PersonView,
-  TabProfile,
-  TabState,
-  WireProfileSnapshot,
-} from '@/lib/protocol/types';
+import type { TabProfile, TabState } from '@/lib/protocol/types';
 import { type Network, networkLabels } from '@/lib/sites';
+import { PersonCard } from './person-card';
 
 type Load<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'error'; message: string };
 
@@ -130,72 +123,4 @@ function useLayout(network: Network | null): SidebarLayout | null {
     document.body.classList.toggle('collapsed', layout?.collapsed === true);
   }, [layout?.collapsed]);
   return layout;
-}
-
-function PersonCard({ snapshot, details }: { snapshot: WireProfileSnapshot; details: PageDetails }) {
-  // The reference is fixed for this card's whole life: a save can only ever go to this person.
-  const [ref] = useState(() => ({ network: snapshot.network, id: snapshot.id }));
-  const [view, setView] = useState<Load<PersonView>>({ kind: 'loading' });
-  const [draftId] = useState(() => crypto.randomUUID());
-  const known = useRef(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    call('getPersonView', { ref })
-      .then((value) => {
-        if (cancelled) return;
-        known.current = value.person !== null;
-        setView({ kind: 'ready', value });
-      })
-      .catch((error: Error) => !cancelled && setView({ kind: 'error', message: error.message }));
-    return () => {
-      cancelled = true;
-    };
-  }, [ref]);
-
-  const saveNote = useCallback(
-    async (noteId: string, text: string) => {
-      await call('saveNote', { ref, snapshot, noteId, text });
-      // The first note adds the person: refresh so the header stops saying "not in Rapport yet".
-      if (!known.current) {
-        known.current = true;
-        setView({ kind: 'ready', value: await call('getPersonView', { ref }) });
-      }
-    },
-    [ref, snapshot],
-  );
-
-  const person = view.kind === 'ready' ? view.value.person : null;
-  return (
-    <main class="person-card" data-person={`${ref.network}:${ref.id}`}>
-      <PersonHeader
-        name={snapshot.name ?? person?.name ?? null}
-        handle={ref.id}
-        networkLabel={networkLabels[ref.network]}
-        headline={snapshot.headline}
-        avatarUrl={snapshot.avatarUrl}
-        known={person !== null}
-        pageUnreadable={details === 'unreadable'}
-      />
-      {view.kind === 'loading' ? <p class="status">Loading…</p> : null}
-      {view.kind === 'error' ? (
-        <p class="status error" role="alert">
-          {view.message}
-        </p>
-      ) : null}
-      {view.kind === 'ready' ? (
-        <NotesSection
-          notes={view.value.notes}
-          draftId={draftId}
-          saveNote={saveNote}
-          formatDate={formatDate}
-        />
-      ) : null}
-    </main>
-  );
-}
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-function formatDate(epochMs: number): string {
-  return dateFormat.format(epochMs);
 }

@@ -1,0 +1,186 @@
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFixture } from '../fixtures';
+import { launchExtension, type RunningExtension, removeProfile, servePage, sidebarFrame } from './harness';
+
+// The person view end to end (issue 5): add someone in one click, log what happened, write a note, say
+// how close you are, tag what they care about; after a reload everything is back and the tie model's
+// reasons reflect it; another profile shows another person, and coming back shows Jane again.
+
+const JANE = 'https://www.linkedin.com/in/jane-doe/';
+const RAHUL = 'https://www.linkedin.com/in/rahul-mehta/';
+
+let running: RunningExtension;
+
+beforeAll(async () => {
+  running = await launchExtension();
+  await servePage(
+    running.context,
+    'https://www.linkedin.com/in/jane-doe/**',
+    readFixture('linkedin/profile-jane-doe.html'),
+  );
+  await servePage(
+    running.context,
+    'https://www.linkedin.com/in/rahul-mehta/**',
+    readFixture('linkedin/profile-rahul-mehta.html'),
+  );
+});
+afterAll(async () => {
+  await running?.close().catch(() => undefined);
+  if (running) removeProfile(running.userDataDir);
+});
+
+async function open(page: Page, url: string): Promise<Frame> {
+  await page.goto(url);
+  const frame = await sidebarFrame(page, running.extensionId);
+  await expect
+    .poll(() => frame.locator('main[data-person]').getAttribute('data-person'))
+    .toBe(`linkedin:${url.split('/in/')[1]?.replace(/\/$/, '')}`);
+  return frame;
+}
+
+const loggedKinds = (frame: Frame) =>
+  frame
+    .locator('.interaction-log > li')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-kind')));
+const reasons = (frame: Frame) => frame.locator('.tie-reasons li').allTextContents();
+const tags = (frame: Frame, label: string) =>
+  frame
+    .getByRole('list', { name: `Current ${label}`, exact: true })
+    .locator('.tag-name')
+    .allTextContents();
+
+describe('the person view on a LinkedIn profile', () => {
+  const note = `Asked about her hiring plans (${Date.now()})`;
+
+  it('adds Jane in one click, logs, notes, rates and tags her; all of it survives a reload', async () => {
+    const page = await running.context.newPage();
+    const frame = await open(page, JANE);
+    await expect.poll(() => frame.locator('h1').textContent()).toBe('Jane Doe');
+    await expect.poll(() => frame.locator('.person-meta').textContent()).toContain('not in Rapport yet');
+
+    await frame.getByRole('button', { name: 'Add to Rapport', exact: true }).click();
+    await expect.poll(() => frame.locator('.person-meta').textContent()).not.toContain('not in Rapport yet');
+    await expect.poll(() => reasons(frame)).toContain('no contact logged yet');
+
+    // Quick-log two of the common two-way moves; the log is newest first and the tie refreshes.
+    await frame.getByRole('button', { name: 'Congratulated', exact: true }).click();
+    await expect.poll(() => loggedKinds(frame)).toEqual(['congratulation']);
+    await frame.getByRole('button', { name: 'Asked a question', exact: true }).click();
+    await expect.poll(() => loggedKinds(frame)).toEqual(['question-asked', 'congratulation']);
+    await expect.poll(() => reasons(frame)).toContain('last contact today');
+    await expect.poll(() => frame.locator('.last-contact').textContent()).toContain('You reached out last');
+
+    // A note.
+    await frame.getByLabel('New note').fill(note);
+    await expect.poll(() => frame.locator('.save-status').first().textContent()).toBe('Saved');
+
+    // Closeness.
+    await frame.getByLabel('How strong is your relationship?').fill('0.85');
+    await expect.poll(() => reasons(frame)).toContain('you rated this relationship very close');
+
+    // How we met (autosaved text).
+    await frame.getByLabel('How we met', { exact: true }).fill('Lisbon meetup, 2023');
+    await expect
+      .poll(() => frame.locator('.tie .field-status[data-state="saved"]').count())
+      .toBeGreaterThanOrEqual(1);
+
+    // Tags, normalised: duplicates of any case are dropped.
+    const interests = frame.getByLabel('Interests', { exact: true });
+    await interests.fill('  Climbing ,  design   systems, climbing');
+    await interests.press('Enter');
+    await expect.poll(() => tags(frame, 'interests')).toEqual(['Climbing', 'design systems']);
+    await frame.getByLabel('Goals', { exact: true }).fill('hiring engineers');
+    await frame.getByRole('button', { name: 'Add goal', exact: true }).click();
+    await expect.poll(() => tags(frame, 'goals')).toEqual(['hiring engineers']);
+
+    await page.reload();
+    const after = await sidebarFrame(page, running.extensionId);
+    await expect.poll(() => after.locator('.person-meta').textContent()).not.toContain('not in Rapport yet');
+    await expect.poll(() => loggedKinds(after)).toEqual(['question-asked', 'congratulation']);
+    await expect.poll(() => after.locator('.note-list textarea').first().inputValue()).toBe(note);
+    expect(await after.getByLabel('How strong is your relationship?').inputValue()).toBe('0.85');
+    expect(await after.getByLabel('How we met', { exact: true }).inputValue()).toBe('Lisbon meetup, 2023');
+    expect(await tags(after, 'interests')).toEqual(['Climbing', 'design systems']);
+    expect(await tags(after, 'goals')).toEqual(['hiring engineers']);
+    const why = await reasons(after);
+    expect(why).toContain('you rated this relationship very close');
+    expect(why).toContain('last contact today');
+    expect(why.some((reason) => reason.includes('2 exchanges'))).toBe(true);
+    await page.close();
+  });
+
+  it('edits and deletes a logged interaction, with a confirmation step', async () => {
+    const page = await running.context.newPage();
+    const frame = await open(page, JANE);
+    await expect.poll(() => loggedKinds(frame)).toEqual(['question-asked', 'congratulation']);
+    const newest = frame.locator('.interaction-log > li').first();
+    await newest.getByRole('button', { name: /^Edit / }).click();
+    await newest.getByLabel('Who started it').selectOption('them');
+    await newest.getByLabel('What happened (optional)').fill('She asked about the Lisbon talk');
+    await newest.getByRole('button', { name: 'Save changes' }).click();
+    await expect
+      .poll(() => frame.locator('.interaction-log .log-text').first().textContent())
+      .toBe('She asked about the Lisbon talk');
+    // They asked: an open loop until the user answers.
+    await expect
+      .poll(() => frame.locator('.open-loops li').allTextContents())
+      .toEqual(['they asked you something today']);
+    await frame.getByRole('button', { name: 'Answered', exact: true }).click();
+    await expect.poll(() => frame.locator('.open-loops li').count()).toBe(0);
+
+    const answered = frame.locator('.interaction-log > li').first();
+    await answered.getByRole('button', { name: /^Delete / }).click();
+    await answered.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => loggedKinds(frame)).toEqual(['question-asked', 'congratulation']);
+    await page.close();
+  });
+
+  it('shows another person on another profile, and Jane again on coming back', async () => {
+    const page = await running.context.newPage();
+    let frame = await open(page, RAHUL);
+    await expect.poll(() => frame.locator('h1').textContent()).toBe('Rahul Mehta');
+    await expect.poll(() => frame.getByRole('button', { name: 'Add to Rapport' }).count()).toBe(1);
+    expect(await frame.locator('.interaction-log').count()).toBe(0);
+    // Link this profile to Jane? No: add Rahul on his own, and say he knows Jane.
+    await frame.getByRole('button', { name: 'Add to Rapport', exact: true }).click();
+    await frame.getByLabel('Someone you know who knows them').fill('jan');
+    await frame.getByRole('button', { name: 'Knows them: Jane Doe' }).click();
+    await expect
+      .poll(() => frame.locator('.mutual-list li').allTextContents())
+      .toEqual([expect.stringContaining('Jane Doe knows them')]);
+
+    frame = await open(page, JANE);
+    await expect.poll(() => frame.locator('h1').textContent()).toBe('Jane Doe');
+    await expect.poll(() => loggedKinds(frame)).toEqual(['question-asked', 'congratulation']);
+    await expect
+      .poll(() => frame.locator('.mutual-list li').allTextContents())
+      .toEqual([expect.stringContaining('Rahul Mehta knows them')]);
+    await page.close();
+  });
+});
+
+describe('a headline change', () => {
+  it('offers to acknowledge it, and logging the congratulation settles it', async () => {
+    const page = await running.context.newPage();
+    const before = readFixture('linkedin/profile-jane-doe.html');
+    const promoted = before.replace('Engineering Manager at Acme', 'Director of Engineering at Beta');
+    expect(promoted).not.toBe(before);
+    await servePage(running.context, 'https://www.linkedin.com/in/jane-doe/**', promoted);
+    const frame = await open(page, JANE);
+    const banner = frame.locator('.milestone');
+    await expect
+      .poll(() => banner.textContent(), { timeout: 10_000 })
+      .toContain('Now Director of Engineering at Beta, was Engineering Manager at Acme: acknowledge it?');
+    await banner.getByRole('button', { name: 'Log congratulation' }).click();
+    await expect.poll(() => banner.count()).toBe(0);
+    await expect
+      .poll(() => loggedKinds(frame))
+      .toEqual(['congratulation', 'question-asked', 'congratulation']);
+    await page.reload();
+    const after = await sidebarFrame(page, running.extensionId);
+    await expect.poll(() => loggedKinds(after)).toHaveLength(3);
+    expect(await after.locator('.milestone').count()).toBe(0);
+    await page.close();
+  });
+});
