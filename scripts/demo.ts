@@ -28,6 +28,12 @@ async function openWithNote(url: string, note: string): Promise<Page> {
   const frame = await sidebarFrame(page, running.extensionId);
   await frame.getByLabel('New note').fill(note);
   await frame.locator('.save-status', { hasText: 'Saved' }).first().waitFor();
+  // A little history, so the tie shows its reasons.
+  for (const action of ['Met', 'Congratulated']) {
+    await frame.getByRole('button', { name: action, exact: true }).click();
+    await frame.getByText('No exchanges logged yet.').waitFor({ state: 'detached' });
+  }
+  await frame.locator('body').evaluate((body) => body.ownerDocument.defaultView?.scrollTo(0, 0));
   return page;
 }
 
