@@ -1,6 +1,18 @@
 import Dexie, { type Table } from 'dexie';
-import type { IdentityRow, InteractionRow, LinkRow, NoteRow, PersonRow } from './rows';
+import { type CommitListener, digestQueueMiddleware } from './digest-queue';
+import type {
+  DigestQueueRow,
+  DigestRow,
+  IdentityRow,
+  InteractionRow,
+  LinkRow,
+  NoteRow,
+  PersonRow,
+  PromptStateRow,
+  SearchRow,
+} from './rows';
 import { upgradeToV2 } from './upgrade-v2';
+import { upgradeToV3 } from './upgrade-v3';
 
 export const DEFAULT_DATABASE_NAME = 'rapport';
 
@@ -15,6 +27,11 @@ export class RapportDatabase extends Dexie {
   notes!: Table<NoteRow, string>;
   interactions!: Table<InteractionRow, string>;
   links!: Table<LinkRow, [string, string, string]>;
+  promptStates!: Table<PromptStateRow, string>;
+  digests!: Table<DigestRow, string>;
+  searchRows!: Table<SearchRow, string>;
+  digestQueue!: Table<DigestQueueRow, string>;
+  private readonly commitListeners = new Set<CommitListener>();
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
@@ -34,6 +51,28 @@ export class RapportDatabase extends Dexie {
         links: '[fromId+kind+toId], fromId, toId',
       })
       .upgrade(upgradeToV2);
+    // The toolbar popup: what the user did with each prompt (by person, so a person's states go with
+    // them); a small digest and a search row per person, rebuilt from digestQueue, which a middleware
+    // fills in the same transaction as any write to the tables they are built from (digest-queue.ts).
+    this.version(3)
+      .stores({
+        promptStates: 'key, personId',
+        digests: 'personId',
+        searchRows: 'personId',
+        digestQueue: 'personId',
+      })
+      .upgrade(upgradeToV3);
+    this.use(
+      digestQueueMiddleware(() => {
+        for (const listener of this.commitListeners) listener();
+      }),
+    );
+  }
+
+  /** Called after each committed write that changed what digests are built from; returns an unsubscribe. */
+  onDataChange(listener: CommitListener): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
   }
 
   /** Every table, for transactions that span the whole store (delete, merge). */

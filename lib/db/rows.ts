@@ -91,3 +91,77 @@ export interface LinkRow {
 }
 
 export const HEADLINE_HISTORY_MAX = 10;
+
+// Version 3: what the toolbar popup needs to be fast, kept in IndexedDB (the MV3 worker can be stopped at
+// any moment, so nothing here lives in memory).
+
+/** What the user did with one prompt occurrence (see lib/domain/prompts: keys are stable). */
+export interface PromptStateRow {
+  key: string;
+  status: 'done' | 'dismissed' | 'snoozed';
+  /** Snoozed until; null for done and dismissed. */
+  until: number | null;
+  /** The first person the prompt names, so a person's states go with them. */
+  personId: string;
+  updatedAt: number;
+}
+
+/** One logged interaction as the prompts read it; text only where a prompt quotes it. */
+export interface DigestFact {
+  at: number;
+  kind: InteractionKind;
+  direction: Direction;
+  text: string | null;
+}
+
+/**
+ * Interactions a digest no longer lists one by one: how many of each neutral stand-in (see
+ * lib/services/digest-facts.ts), all placed at `at`, the person's earliest interaction.
+ */
+export interface DigestOlder {
+  at: number;
+  counts: { kind: InteractionKind; direction: Direction; count: number }[];
+}
+
+/**
+ * Per person, everything the prompts, follow-ups and counts read, recomputed from the person's rows
+ * whenever one of them changes (digestQueue). One row per person, so the popup reads 10,000 small rows
+ * instead of every interaction.
+ */
+export interface DigestRow {
+  personId: string;
+  /** When the digest was computed: `facts` are exact for any later time (see digest-facts.ts). */
+  computedAt: number;
+  name: string;
+  interests: string[];
+  goals: string[];
+  expertise: string[];
+  tools: string[];
+  closeness: number | null;
+  metAt: number | null;
+  tieOverride: TieOverride;
+  cadenceDays: number | null;
+  snoozedUntil: number | null;
+  archived: boolean;
+  identities: { network: Network; handle: string; url: string; headlineHistory: HeadlineChange[] }[];
+  links: { otherPersonId: string; kind: LinkKind }[];
+  facts: DigestFact[];
+  older: DigestOlder | null;
+  interactionCount: number;
+}
+
+/** Search text per person: lower-cased name, handles, tags, how we met and notes (capped). */
+export interface SearchRow {
+  personId: string;
+  name: string;
+  haystack: string;
+  networks: Network[];
+  /** The first handle per network, for opening the profile from a search result. */
+  handles: { network: Network; handle: string; url: string }[];
+  archived: boolean;
+}
+
+/** A person whose digest and search row must be recomputed; written in the same transaction as the change. */
+export interface DigestQueueRow {
+  personId: string;
+}

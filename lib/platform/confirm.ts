@@ -18,7 +18,9 @@ export async function confirmOnTab(
   await action.setBadgeText({ tabId, text: kind === 'ok' ? '✓' : '!' });
   await action.setTitle({ tabId, title: `Rapport: ${message}` });
   setTimeout(() => {
-    void action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+    // null (not '') clears the tab's own text, so the global count of due prompts shows again.
+    // (the polyfill types of browserAction omit null; both browsers accept it.)
+    void action.setBadgeText({ tabId, text: null as unknown as string }).catch(() => undefined);
     void action.setTitle({ tabId, title: 'Rapport' }).catch(() => undefined);
   }, CONFIRM_MS);
 }

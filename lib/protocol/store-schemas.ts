@@ -176,3 +176,134 @@ export const PersonViewSchema = z.strictObject({
   links: z.array(LinkViewSchema),
   tie: z.nullable(TieViewSchema),
 });
+
+// The toolbar popup (issue 6). Answers are bounded like requests: a worker bug must not flood the page.
+
+export const PROMPT_KINDS = [
+  'reply-acknowledge',
+  'thank',
+  'acknowledge-success',
+  'reconnect',
+  'introduce',
+  'ask-question',
+] as const;
+export const PromptKindSchema = z.enum(PROMPT_KINDS);
+/** Prompt keys name the kind, the people and the occurrence (lib/domain/prompts). */
+export const PromptKeySchema = z.string().check(z.minLength(1), z.maxLength(300));
+const PromptPeopleSchema = z.array(IdSchema).check(z.minLength(1), z.maxLength(2));
+const PopupTextSchema = z.string().check(z.maxLength(4_000));
+const urlOrNull = z.nullable(httpUrl);
+
+export const PopupPromptSchema = z.strictObject({
+  key: PromptKeySchema,
+  kind: PromptKindSchema,
+  personIds: PromptPeopleSchema,
+  people: z.array(z.strictObject({ id: IdSchema, name: z.string() })).check(z.maxLength(2)),
+  reason: PopupTextSchema,
+  draft: PopupTextSchema,
+  network: z.nullable(NetworkSchema),
+  dueAt: z.number(),
+  url: urlOrNull,
+});
+
+const DunbarLayerSchema = z.union([z.literal(5), z.literal(15), z.literal(50), z.literal(150)]);
+
+export const PopupDataSchema = z.strictObject({
+  computedAt: z.number(),
+  prompts: z.array(PopupPromptSchema).check(z.maxLength(100)),
+  upcoming: z
+    .array(
+      z.strictObject({
+        personId: IdSchema,
+        name: z.string(),
+        dueAt: z.number(),
+        strong: z.boolean(),
+        url: urlOrNull,
+      }),
+    )
+    .check(z.maxLength(100)),
+  counts: z.strictObject({
+    people: z.number(),
+    strong: z.number(),
+    weak: z.number(),
+    layers: z
+      .array(z.strictObject({ layer: DunbarLayerSchema, count: z.number(), strong: z.number() }))
+      .check(z.maxLength(4)),
+    beyondLayers: z.number(),
+    dueToday: z.number(),
+    archived: z.number(),
+  }),
+  tabPerson: z.nullable(
+    z.strictObject({
+      ref: ProfileRefSchema,
+      personId: z.nullable(IdSchema),
+      name: z.nullable(z.string()),
+      strong: z.nullable(z.boolean()),
+      score: z.nullable(z.number()),
+      layer: z.nullable(DunbarLayerSchema),
+      lastContactAt: z.nullable(z.number()),
+      topPrompt: z.nullable(PopupPromptSchema),
+    }),
+  ),
+  focusEmpty: z.boolean(),
+});
+
+export const PromptActionSchema = z.enum(['done', 'dismiss', 'snooze']);
+
+export const ActOnPromptInputSchema = z.strictObject({
+  key: PromptKeySchema,
+  kind: PromptKindSchema,
+  personIds: PromptPeopleSchema,
+  network: z.nullable(NetworkSchema),
+  action: PromptActionSchema,
+  until: z.nullable(TimeSchema),
+  text: z.nullable(z.string().check(z.maxLength(INTERACTION_TEXT_MAX_LENGTH))),
+  /** Leaves room for the ":2" of an introduction's second interaction. */
+  interactionId: z.nullable(z.string().check(z.minLength(1), z.maxLength(90))),
+});
+
+export const PromptStateSchema = z.strictObject({
+  key: PromptKeySchema,
+  status: z.enum(['done', 'dismissed', 'snoozed']),
+  until: z.nullable(z.number()),
+  personId: IdSchema,
+  updatedAt: z.number(),
+});
+
+const MATCHED_IN = [
+  'name',
+  'handle',
+  'interests',
+  'goals',
+  'expertise',
+  'tools',
+  'how we met',
+  'notes',
+] as const;
+
+export const SearchAllInputSchema = z.strictObject({
+  query: z.string().check(z.maxLength(200)),
+  strength: z.enum(['any', 'strong', 'weak']),
+  network: z.nullable(NetworkSchema),
+  includeArchived: z.boolean(),
+  limit: z.int().check(z.gte(1), z.lte(50)),
+});
+
+export const SearchAllResultSchema = z.strictObject({
+  hits: z
+    .array(
+      z.strictObject({
+        personId: IdSchema,
+        name: z.string(),
+        strong: z.boolean(),
+        score: z.number(),
+        matchedIn: z.array(z.enum(MATCHED_IN)).check(z.maxLength(MATCHED_IN.length)),
+        network: z.nullable(NetworkSchema),
+        url: urlOrNull,
+        handle: z.nullable(z.string()),
+        archived: z.boolean(),
+      }),
+    )
+    .check(z.maxLength(50)),
+  matched: z.number(),
+});

@@ -39,3 +39,10 @@ export type Link = z.infer<typeof LinkSchema>;
 export type LinkInput = z.infer<typeof LinkInputSchema>;
 export type LinkView = z.infer<typeof LinkViewSchema>;
 export type TieView = z.infer<typeof TieViewSchema>;
+
+export type PopupData = z.infer<typeof import('./store-schemas').PopupDataSchema>;
+export type PopupPrompt = PopupData['prompts'][number];
+export type ActOnPromptInput = z.infer<typeof import('./store-schemas').ActOnPromptInputSchema>;
+export type SearchAllInput = z.infer<typeof import('./store-schemas').SearchAllInputSchema>;
+export type SearchAllResult = z.infer<typeof import('./store-schemas').SearchAllResultSchema>;
+export type SearchHit = SearchAllResult['hits'][number];

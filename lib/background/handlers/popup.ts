@@ -1,0 +1,27 @@
+import { showDueCount } from '@/lib/platform/badge';
+import { getPopupData } from '@/lib/services/popup';
+import { actOnPrompt } from '@/lib/services/prompt-actions';
+import { searchAll } from '@/lib/services/search';
+import type { BackgroundDeps, HandlerGroup } from './deps';
+
+/** The toolbar popup. Its writes reach the badge through the store's change listener (lib/platform/badge.ts). */
+export function popupHandlers({
+  db,
+  tabs,
+  clock,
+}: BackgroundDeps): HandlerGroup<'getPopupData' | 'actOnPrompt' | 'searchAll'> {
+  return {
+    async getPopupData({ tabId }) {
+      const state = tabId === null ? null : await tabs.get(tabId);
+      const snapshot = state?.snapshot ?? null;
+      const data = await getPopupData(db, clock.now(), {
+        tabProfile: snapshot ? { network: snapshot.network, id: snapshot.id } : null,
+      });
+      // The popup computed the count anyway: the badge follows what the user sees.
+      void showDueCount(data.counts.dueToday).catch(() => undefined);
+      return data;
+    },
+    actOnPrompt: (request) => actOnPrompt(db, request, clock),
+    searchAll: (request) => searchAll(db, request, clock.now()),
+  };
+}

@@ -1,0 +1,206 @@
+import type { RapportDatabase } from '@/lib/db/database';
+import type { DigestRow, IdentityRow, LinkRow, NoteRow, PersonRow, SearchRow } from '@/lib/db/rows';
+import { NETWORKS, type PromptPerson } from '@/lib/domain/prompts';
+import { compactFacts, expandFacts, type FullFact } from './digest-facts';
+import { cadenceOf, isUsableInteraction, snoozeOf, usableNumber, usableTime } from './tie-inputs';
+
+// The popup's per-person digests and search rows (lib/db/rows.ts), rebuilt for the people in
+// digestQueue. Every reader drains the queue first, in its own transaction, so what it reads reflects
+// every committed write, whoever made it.
+
+/** People rebuilt per transaction: keeps each transaction short, so user actions do not wait long. */
+const BATCH = 250;
+/** Notes text kept for search, per person. */
+const SEARCH_NOTES_MAX = 4_000;
+
+export function searchKey(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Section markers in the haystack, so a match can say where it was found. */
+export const SECTIONS = {
+  n: 'name',
+  h: 'handle',
+  i: 'interests',
+  g: 'goals',
+  e: 'expertise',
+  t: 'tools',
+  m: 'how we met',
+  o: 'notes',
+} as const;
+export type SectionCode = keyof typeof SECTIONS;
+export type MatchedIn = (typeof SECTIONS)[SectionCode];
+
+function haystack(person: PersonRow, identities: readonly IdentityRow[], notes: readonly NoteRow[]): string {
+  const lines: string[] = [`n${searchKey(person.name)}`];
+  const handles = identities.map((i) => searchKey(`${i.handle} ${i.lastSeenName ?? ''}`)).join(' ');
+  if (handles !== '') lines.push(`h${handles}`);
+  for (const [code, list] of [
+    ['i', person.interests],
+    ['g', person.goals],
+    ['e', person.expertise],
+    ['t', person.tools],
+  ] as const) {
+    if (Array.isArray(list) && list.length > 0) lines.push(`${code}${searchKey(list.join(' | '))}`);
+  }
+  if (typeof person.howWeMet === 'string' && person.howWeMet.trim() !== '')
+    lines.push(`m${searchKey(person.howWeMet)}`);
+  const noteText = searchKey(
+    [...notes]
+      .sort((a, b) => b.updatedAt - a.updatedAt)
+      .map((n) => n.text)
+      .join(' | '),
+  ).slice(0, SEARCH_NOTES_MAX);
+  if (noteText !== '') lines.push(`o${noteText}`);
+  return lines.join('\n');
+}
+
+const list = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+export function buildDigest(
+  person: PersonRow,
+  identities: readonly IdentityRow[],
+  interactions: readonly Parameters<typeof isUsableInteraction>[0][],
+  links: readonly LinkRow[],
+  computedAt: number,
+): DigestRow {
+  const facts: FullFact[] = interactions
+    .filter(isUsableInteraction)
+    .map((row) => ({ at: row.at, kind: row.kind, direction: row.direction, text: row.text ?? null }));
+  const compact = compactFacts(facts, computedAt);
+  const others = links
+    .map((link) => ({
+      otherPersonId: link.fromId === person.id ? link.toId : link.fromId,
+      // "introduced-me-to" reads from → to: only the one who introduced gets it as their own link.
+      kind: link.kind,
+      from: link.fromId === person.id,
+    }))
+    .filter((link) => link.otherPersonId !== person.id)
+    .filter((link) => link.kind !== 'introduced-me-to' || link.from)
+    .map(({ otherPersonId, kind }) => ({ otherPersonId, kind }));
+  // An introduced person still counts as linked to the one who introduced them (the link graph is
+  // undirected); keep a 'knows' edge for the other direction.
+  for (const link of links) {
+    if (link.kind === 'introduced-me-to' && link.toId === person.id && link.fromId !== person.id) {
+      others.push({ otherPersonId: link.fromId, kind: 'knows' });
+    }
+  }
+  return {
+    personId: person.id,
+    computedAt,
+    name: typeof person.name === 'string' ? person.name : '',
+    interests: list(person.interests),
+    goals: list(person.goals),
+    expertise: list(person.expertise),
+    tools: list(person.tools),
+    closeness: usableNumber(person.closeness, 0, 1),
+    metAt: usableTime(person.metAt),
+    tieOverride: person.tieOverride === 'strong' || person.tieOverride === 'weak' ? person.tieOverride : null,
+    cadenceDays: cadenceOf(person),
+    snoozedUntil: snoozeOf(person),
+    archived: person.archived === true,
+    identities: identities.map((i) => ({
+      network: i.network,
+      handle: i.handle,
+      url: i.url,
+      headlineHistory: Array.isArray(i.headlineHistory) ? i.headlineHistory : [],
+    })),
+    links: others,
+    facts: compact.facts,
+    older: compact.older,
+    interactionCount: facts.length,
+  };
+}
+
+export function buildSearchRow(
+  person: PersonRow,
+  identities: readonly IdentityRow[],
+  notes: readonly NoteRow[],
+): SearchRow {
+  const sorted = [...identities].sort(
+    (a, b) => NETWORKS.indexOf(a.network) - NETWORKS.indexOf(b.network) || (a.handle < b.handle ? -1 : 1),
+  );
+  const handles: SearchRow['handles'] = [];
+  for (const i of sorted) {
+    if (!handles.some((h) => h.network === i.network))
+      handles.push({ network: i.network, handle: i.handle, url: i.url });
+  }
+  return {
+    personId: person.id,
+    name: person.name,
+    haystack: haystack(person, identities, notes),
+    networks: handles.map((h) => h.network),
+    handles,
+    archived: person.archived === true,
+  };
+}
+
+/** The digest as the prompt rules read it. */
+export function toPromptPerson(digest: DigestRow): PromptPerson {
+  return {
+    id: digest.personId,
+    name: digest.name,
+    tags: {
+      interests: digest.interests,
+      goals: digest.goals,
+      expertise: digest.expertise,
+      tools: digest.tools,
+    },
+    closeness: digest.closeness,
+    metAt: digest.metAt,
+    tieOverride: digest.tieOverride,
+    cadenceDays: digest.cadenceDays,
+    snoozedUntil: digest.snoozedUntil,
+    archived: digest.archived,
+    identities: digest.identities,
+    interactions: expandFacts(digest.facts, digest.older),
+    links: digest.links,
+  };
+}
+
+async function rebuild(db: RapportDatabase, personIds: readonly string[], now: number): Promise<void> {
+  const people = await db.people.bulkGet([...personIds]);
+  for (const [index, personId] of personIds.entries()) {
+    const person = people[index];
+    if (!person) {
+      await db.digests.delete(personId);
+      await db.searchRows.delete(personId);
+      await db.promptStates.where('personId').equals(personId).delete();
+      continue;
+    }
+    const [identities, interactions, from, to, notes] = await Promise.all([
+      db.identities.where('personId').equals(personId).toArray(),
+      db.interactions
+        .where('[personId+at]')
+        .between([personId, Number.NEGATIVE_INFINITY], [personId, Number.POSITIVE_INFINITY], true, true)
+        .toArray(),
+      db.links.where('fromId').equals(personId).toArray(),
+      db.links.where('toId').equals(personId).toArray(),
+      db.notes.where('personId').equals(personId).toArray(),
+    ]);
+    await db.digests.put(buildDigest(person, identities, interactions, [...from, ...to], now));
+    await db.searchRows.put(buildSearchRow(person, identities, notes));
+  }
+  await db.digestQueue.bulkDelete([...personIds]);
+}
+
+/** Rebuilds every queued person's digest; returns how many. Cheap when nothing changed (one read). */
+export async function refreshDigests(db: RapportDatabase, now: number): Promise<number> {
+  // Usually nothing is queued: a read-only look avoids locking the store for writing.
+  if ((await db.digestQueue.limit(1).primaryKeys()).length === 0) return 0;
+  let total = 0;
+  for (;;) {
+    const done = await db.transaction(
+      'rw',
+      [db.digestQueue, db.digests, db.searchRows, db.promptStates, ...db.allTables],
+      async () => {
+        const ids = await db.digestQueue.limit(BATCH).primaryKeys();
+        if (ids.length > 0) await rebuild(db, ids, now);
+        return ids.length;
+      },
+    );
+    total += done;
+    if (done < BATCH) return total;
+  }
+}

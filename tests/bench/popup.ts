@@ -1,0 +1,237 @@
+import { writeFileSync } from 'node:fs';
+import type { Page, Worker } from 'playwright-core';
+import { launchExtension, removeProfile } from '../e2e/harness';
+import { type Summary, summarize } from './stats';
+
+/**
+ * The toolbar popup at scale, in Chromium with the built extension: PEOPLE people (one LinkedIn identity
+ * each, tags, some how-we-met), INTERACTIONS interactions over two years and NOTES notes, written straight
+ * into the worker's IndexedDB with every person queued for a digest (as the v3 upgrade does). Then: the
+ * one-off digest build, and the round trips the popup makes (getPopupData, searchAll), also right after a
+ * write. Run: `RAPPORT_OUT_DIR=.output-popup npx wxt build && RAPPORT_OUT_DIR=.output-popup npx tsx
+ * tests/bench/popup.ts`. Prints p50/p95; no thresholds (the budget is 100 ms and 50 ms).
+ */
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
+const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 100_000);
+const NOTES = Number(process.env.BENCH_NOTES ?? 10_000);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 50);
+
+async function seed(worker: Worker): Promise<number> {
+  return worker.evaluate(
+    async ({ people, interactions, notes }) => {
+      const started = performance.now();
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('rapport');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const CHUNK = 10_000;
+      const write = async (store: string, count: number, row: (index: number) => unknown) => {
+        for (let start = 0; start < count; start += CHUNK) {
+          await new Promise<void>((resolve, reject) => {
+            const tx = db.transaction(store, 'readwrite');
+            const table = tx.objectStore(store);
+            for (let index = start; index < Math.min(count, start + CHUNK); index++) table.put(row(index));
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          });
+        }
+      };
+      const now = Date.now();
+      const day = 86_400_000;
+      const kinds = [
+        'message',
+        'comment',
+        'congratulation',
+        'question-asked',
+        'question-answered',
+        'meeting',
+        'reaction',
+        'feedback-received',
+        'share',
+        'introduction',
+      ];
+      const tags = ['hiring', 'rust', 'design systems', 'climate', 'fundraising', 'accessibility', 'growth'];
+      const tools = ['figma', 'kubernetes', 'excel', 'notion'];
+      await write('people', people, (index) => {
+        const interests = [tags[index % tags.length] as string];
+        const goals = [tags[(index + 3) % tags.length] as string];
+        const expertise = index % 5 === 0 ? [tags[(index + 1) % tags.length] as string] : [];
+        const toolList = index % 4 === 0 ? [tools[index % tools.length] as string] : [];
+        return {
+          id: `p-${index}`,
+          name: `Person ${index} Example`,
+          createdAt: now - (index % 900) * day,
+          updatedAt: now,
+          howWeMet: index % 3 === 0 ? `Met at conference ${index % 40}` : '',
+          metAt: now - (index % 900) * day,
+          introducedBy: null,
+          closeness: index % 4 === 0 ? (index % 10) / 10 : null,
+          tieOverride: null,
+          cadenceDays: null,
+          snoozedUntil: null,
+          archived: index % 50 === 0,
+          interests,
+          goals,
+          expertise,
+          tools: toolList,
+          nameWords: ['person', String(index), 'example'],
+          tagKeys: [
+            ...interests.map((t) => `interests:${t}`),
+            ...goals.map((t) => `goals:${t}`),
+            ...expertise.map((t) => `expertise:${t}`),
+            ...toolList.map((t) => `tools:${t}`),
+          ],
+        };
+      });
+      await write('identities', people, (index) => ({
+        network: 'linkedin',
+        handle: `person-${index}`,
+        personId: `p-${index}`,
+        url: `https://www.linkedin.com/in/person-${index}/`,
+        lastSeenName: `Person ${index} Example`,
+        lastSeenHeadline: 'Engineer at Example',
+        lastSeenAvatarUrl: null,
+        lastSeenAt: now,
+        headlineHistory:
+          index % 20 === 0
+            ? [
+                { headline: 'Engineer at Example', seenAt: now - 200 * day },
+                { headline: 'Director at Example', seenAt: now - (index % 25) * day },
+              ]
+            : [],
+      }));
+      await write('interactions', interactions, (index) => {
+        const kind = kinds[index % kinds.length];
+        return {
+          id: `i-${index}`,
+          personId: `p-${index % people}`,
+          at: now - ((index * 7) % 730) * day - (index % 1000),
+          kind,
+          direction: index % 3 === 0 ? 'them' : index % 7 === 0 ? 'mutual' : 'me',
+          channel: 'linkedin',
+          text: kind === 'share' || kind === 'question-asked' ? `Text ${index}` : null,
+          sourceUrl: null,
+          createdAt: now,
+          updatedAt: now,
+        };
+      });
+      await write('notes', notes, (index) => ({
+        id: `n-${index}`,
+        personId: `p-${index % people}`,
+        text: `Note ${index}: talked about plans for the quarter, ${index % 11 === 0 ? 'webassembly' : 'roadmaps'}.`,
+        createdAt: now - index,
+        updatedAt: now - index,
+      }));
+      await write('digestQueue', people, (index) => ({ personId: `p-${index}` }));
+      db.close();
+      return performance.now() - started;
+    },
+    { people: PEOPLE, interactions: INTERACTIONS, notes: NOTES },
+  );
+}
+
+/** Round trips from an extension page (the popup's own origin), as the UI makes them. */
+async function roundTrips(page: Page, type: string, payloads: unknown[]): Promise<number[]> {
+  return page.evaluate(
+    async ({ type, payloads }) => {
+      const send = (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: unknown }> } };
+        }
+      ).chrome.runtime.sendMessage;
+      const times: number[] = [];
+      for (const payload of payloads) {
+        const started = performance.now();
+        const answer = await send({ tag: 'rapport/v1', type, payload });
+        times.push(performance.now() - started);
+        if (!answer?.ok) throw new Error(`${type} failed: ${JSON.stringify(answer?.error)}`);
+      }
+      return times;
+    },
+    { type, payloads },
+  );
+}
+
+/** A write (logInteraction), then the popup's read: what the user feels after acting on a prompt. */
+async function readsAfterWrites(page: Page, samples: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let index = 0; index < samples; index++) {
+    await roundTrips(page, 'logInteraction', [
+      {
+        interaction: {
+          id: `bench-${index}`,
+          personId: `p-${(index * 7919) % PEOPLE}`,
+          at: Date.now(),
+          kind: 'message',
+          direction: 'me',
+          channel: 'linkedin',
+          text: null,
+          sourceUrl: null,
+        },
+      },
+    ]);
+    times.push(...(await roundTrips(page, 'getPopupData', [{ tabId: null }])));
+  }
+  return times;
+}
+
+const searches = ['rust', 'kubernetes', 'person 42', 'conference 7', 'webassembly', 'design sys', 'zzz'];
+const searchPayloads = (strength: string) =>
+  Array.from({ length: SAMPLES }, (_, index) => ({
+    query: searches[index % searches.length],
+    strength,
+    network: null,
+    includeArchived: false,
+    limit: 20,
+  }));
+
+const keepNamesShim = 'globalThis.__name = (target) => target';
+const running = await launchExtension();
+const page = await running.context.newPage();
+await page.goto(`chrome-extension://${running.extensionId}/popup.html#tab=999999`);
+await page.evaluate(keepNamesShim);
+// Let the background open (and create) the database before it is filled from outside.
+await roundTrips(page, 'searchPeople', [{ query: 'warm', limit: 5 }]);
+const worker = await running.worker();
+await worker.evaluate(keepNamesShim);
+const seedMs = await seed(worker);
+const [buildMs] = await roundTrips(page, 'getPopupData', [{ tabId: null }]);
+const results: Record<string, Summary> = {
+  'popup data round trip (getPopupData)': summarize(
+    await roundTrips(
+      page,
+      'getPopupData',
+      Array.from({ length: SAMPLES }, () => ({ tabId: null })),
+    ),
+  ),
+  'popup data right after a write (logInteraction, then getPopupData)': summarize(
+    await readsAfterWrites(page, Math.min(SAMPLES, 20)),
+  ),
+  'search round trip (searchAll, any tie)': summarize(
+    await roundTrips(page, 'searchAll', searchPayloads('any')),
+  ),
+  'search round trip (searchAll, strong ties only)': summarize(
+    await roundTrips(page, 'searchAll', searchPayloads('strong')),
+  ),
+};
+await running.close();
+removeProfile(running.userDataDir);
+
+const scale = { people: PEOPLE, interactions: INTERACTIONS, notes: NOTES };
+console.info(
+  `Popup at scale: ${JSON.stringify(scale)}; seeded in ${(seedMs / 1000).toFixed(1)} s; ` +
+    `first getPopupData (builds every digest once) ${((buildMs ?? 0) / 1000).toFixed(1)} s`,
+);
+console.table(
+  Object.fromEntries(
+    Object.entries(results).map(([name, s]) => [
+      name,
+      { n: s.n, p50_ms: s.p50, p95_ms: s.p95, max_ms: s.max },
+    ]),
+  ),
+);
+writeFileSync(
+  'bench-popup-results.json',
+  `${JSON.stringify({ popup: { scale, seedMs, buildMs, results } }, null, 2)}\n`,
+);

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { linkIdentity } from '@/lib/services/identities';
+import { type SearchInput, searchAll } from '@/lib/services/search';
+import { testClock, useTestDatabase } from '../services/helpers';
+import { NOW, person, seedPrompts } from './seed';
+
+const db = useTestDatabase();
+const search = (query: string, more: Partial<SearchInput> = {}) =>
+  searchAll(db(), { query, strength: 'any', network: null, includeArchived: false, limit: 20, ...more }, NOW);
+const ids = async (query: string, more: Partial<SearchInput> = {}) =>
+  (await search(query, more)).hits.map((h) => h.personId);
+
+describe('searchAll', () => {
+  it('finds by name, handle, tag, how we met and note text, saying where', async () => {
+    await seedPrompts(db());
+    expect(await ids('carl')).toEqual(['carl']);
+    expect(await ids('alv')).toEqual(['ana']);
+    expect((await search('kubernetes')).hits[0]).toMatchObject({ personId: 'ana', matchedIn: ['expertise'] });
+    expect((await search('figma')).hits[0]).toMatchObject({ personId: 'dee', matchedIn: ['tools'] });
+    expect((await search('climate')).hits[0]).toMatchObject({ personId: 'carl', matchedIn: ['interests'] });
+    expect((await search('lyon meetup')).hits[0]).toMatchObject({
+      personId: 'ana',
+      matchedIn: ['how we met'],
+    });
+    expect((await search('hiring designers')).hits[0]).toMatchObject({
+      personId: 'dee',
+      matchedIn: ['notes'],
+    });
+    expect(await ids('nobody-here')).toEqual([]);
+  });
+
+  it('matches handles, accents and case, and ranks name matches first', async () => {
+    await person(db(), 'zoe-a', 'Zoë Ångström', { expertise: ['Rust'] });
+    await person(db(), 'rusty', 'Rusty Nail');
+    expect(await ids('zoe angstrom')).toEqual(['zoe-a']);
+    expect(await ids('zoe-a')).toEqual(['zoe-a']);
+    expect(await ids('rust')).toEqual(['rusty', 'zoe-a']);
+  });
+
+  it('marks strong and weak ties and filters by them and by network', async () => {
+    await person(db(), 'sam', 'Sam Strong', { expertise: ['Hiring'], tieOverride: 'strong' });
+    await person(db(), 'wes', 'Wes Weak', { expertise: ['Hiring'], tieOverride: 'weak' });
+    await linkIdentity(
+      db(),
+      { ref: { network: 'x', id: 'wes_x' }, snapshot: null, personId: 'wes' },
+      testClock(NOW),
+    );
+    const all = await search('hiring');
+    expect(all.hits.map((h) => [h.personId, h.strong])).toEqual([
+      ['sam', true],
+      ['wes', false],
+    ]);
+    expect(await ids('hiring', { strength: 'strong' })).toEqual(['sam']);
+    expect(await ids('hiring', { strength: 'weak' })).toEqual(['wes']);
+    expect(await ids('hiring', { network: 'x' })).toEqual(['wes']);
+    expect(await ids('', { strength: 'strong' })).toEqual(['sam']);
+  });
+
+  it('leaves archived people out unless asked', async () => {
+    await person(db(), 'old', 'Olga Old', { archived: true });
+    expect(await ids('olga')).toEqual([]);
+    expect(await ids('olga', { includeArchived: true })).toEqual(['old']);
+  });
+});
