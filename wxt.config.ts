@@ -22,9 +22,9 @@ export default defineConfig({
     name: 'Rapport',
     description:
       'Private notes, tie strength and follow-ups for the people you meet on LinkedIn, Facebook and X. Stays on your machine.',
-    permissions: ['storage', 'contextMenus'],
+    permissions: ['storage', 'contextMenus', 'alarms'],
     // The toolbar button: its badge confirms context-menu logs (and later counts due prompts).
-    action: { default_title: 'Rapport' },
+    action: { default_title: 'Rapport', default_popup: 'popup.html' },
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+R' },

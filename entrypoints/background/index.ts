@@ -1,6 +1,7 @@
 import { browser, defineBackground } from '#imports';
 import { createHandlers } from '@/lib/background/handlers';
 import { isStorageError, RapportDatabase } from '@/lib/db/database';
+import { registerBadge } from '@/lib/platform/badge';
 import { registerCommands } from '@/lib/platform/commands';
 import { registerContextMenu } from '@/lib/platform/context-menu';
 import { classifySender } from '@/lib/platform/sender';
@@ -24,6 +25,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   registerCommands(tabs);
   registerContextMenu({ db, tabs, clock });
+  registerBadge({ db, clock });
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabs.forget(tabId);
   });

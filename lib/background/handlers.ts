@@ -1,6 +1,8 @@
 import type { Handlers } from '@/lib/protocol/router';
+import { dataHandlers } from './handlers/data';
 import type { BackgroundDeps } from './handlers/deps';
 import { peopleHandlers } from './handlers/people';
+import { popupHandlers } from './handlers/popup';
 import { recordHandlers } from './handlers/records';
 import { tabHandlers } from './handlers/tabs';
 
@@ -8,5 +10,11 @@ export type { BackgroundDeps } from './handlers/deps';
 
 /** Thin: each handler hands a validated request to a service (one user action, one transaction). */
 export function createHandlers(deps: BackgroundDeps): Handlers {
-  return { ...tabHandlers(deps), ...peopleHandlers(deps), ...recordHandlers(deps) };
+  return {
+    ...tabHandlers(deps),
+    ...peopleHandlers(deps),
+    ...recordHandlers(deps),
+    ...dataHandlers(deps),
+    ...popupHandlers(deps),
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { dataMessages } from './data-messages';
 import {
   IdSchema,
   NoteSchema,
@@ -10,6 +11,7 @@ import {
   TabProfileSchema,
 } from './schemas';
 import {
+  ActOnPromptInputSchema,
   IdentitySchema,
   InteractionInputSchema,
   InteractionPatchSchema,
@@ -21,6 +23,10 @@ import {
   PersonDetailsSchema,
   PersonPatchSchema,
   PersonViewSchema,
+  PopupDataSchema,
+  PromptStateSchema,
+  SearchAllInputSchema,
+  SearchAllResultSchema,
   TagKindSchema,
   TagListSchema,
   TagSchema,
@@ -192,6 +198,28 @@ export const messages = {
     senders: ['extension'],
     request: z.strictObject({ personId: IdSchema }),
     response: z.strictObject({ links: z.array(LinkViewSchema) }),
+  },
+  ...dataMessages,
+  /**
+   * The toolbar popup: today's prompts, follow-ups of the next two weeks, counts, and the person of the
+   * tab `tabId` when it shows a profile (null: no tab). Also refreshes the toolbar badge.
+   */
+  getPopupData: {
+    senders: ['extension'],
+    request: z.strictObject({ tabId: z.nullable(z.int().check(z.gte(0))) }),
+    response: PopupDataSchema,
+  },
+  /** Done (logs the matching interaction), dismiss, or snooze one prompt. */
+  actOnPrompt: {
+    senders: ['extension'],
+    request: ActOnPromptInputSchema,
+    response: z.strictObject({ state: PromptStateSchema, interactions: z.array(InteractionSchema) }),
+  },
+  /** "Who has experience with X?": name, handle, tags, how we met, notes; strong/weak and network filters. */
+  searchAll: {
+    senders: ['extension'],
+    request: SearchAllInputSchema,
+    response: SearchAllResultSchema,
   },
 } as const;
 

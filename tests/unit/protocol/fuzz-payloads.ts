@@ -56,6 +56,67 @@ export const VALID: Record<MessageName, unknown[]> = {
   addLink: [{ link: { fromId: 'jane', kind: 'knows', toId: 'rahul' } }],
   removeLink: [{ link: { fromId: 'jane', kind: 'works-with', toId: 'zoe' } }],
   getWhoKnows: [{ personId: 'jane' }],
+  // Issue 8: data in and out (options page).
+  getDataCounts: [{ personId: null }, { personId: 'jane' }],
+  exportData: [{ kind: 'backup' }, { kind: 'csv' }, { kind: 'vcard' }],
+  exportPersonData: [
+    { personId: 'jane', format: 'json' },
+    { personId: 'rahul', format: 'text' },
+  ],
+  previewImport: [
+    {
+      kind: 'linkedin',
+      mode: 'merge',
+      chunks: ['First Name,Last Name,URL\n', 'Ada,L,https://www.linkedin.com/in/ada/\n'],
+    },
+    { kind: 'backup', mode: 'replace', chunks: ['{"format":"rapport-backup"}'] },
+  ],
+  applyImport: [
+    { kind: 'vcard', mode: 'merge', chunks: ['BEGIN:VCARD\r\nFN:Ada\r\nEND:VCARD\r\n'] },
+    {
+      kind: 'linkedin',
+      mode: 'merge',
+      chunks: ['First Name,Last Name,URL\nAda,L,https://www.linkedin.com/in/ada/\n'],
+    },
+  ],
+  eraseAll: [{ confirm: 'erase' }],
+  getPopupData: [{ tabId: null }, { tabId: 7 }],
+  actOnPrompt: [
+    {
+      key: 'reconnect:jane:1700000000000',
+      kind: 'reconnect',
+      personIds: ['jane'],
+      network: 'linkedin',
+      action: 'done',
+      until: null,
+      text: 'Hi Jane, how are you?',
+      interactionId: 'i-done-1',
+    },
+    {
+      key: 'introduce:jane:rahul',
+      kind: 'introduce',
+      personIds: ['jane', 'rahul'],
+      network: null,
+      action: 'snooze',
+      until: 1_900_000_000_000,
+      text: null,
+      interactionId: null,
+    },
+    {
+      key: 'thank:zoe:1700000000000',
+      kind: 'thank',
+      personIds: ['zoe'],
+      network: 'x',
+      action: 'dismiss',
+      until: null,
+      text: null,
+      interactionId: null,
+    },
+  ],
+  searchAll: [
+    { query: 'hiring', strength: 'any', network: null, includeArchived: false, limit: 10 },
+    { query: 'ja', strength: 'strong', network: 'linkedin', includeArchived: true, limit: 50 },
+  ],
 };
 
 export interface FuzzCase {

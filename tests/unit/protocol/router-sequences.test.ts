@@ -85,5 +85,5 @@ describe('sequences of valid requests', () => {
       }),
       { numRuns: SEQUENCES, seed: 4_040 },
     );
-  });
+  }, 30_000); // 100 random sequences on IndexedDB: a budget for a loaded machine, not a timing claim
 });

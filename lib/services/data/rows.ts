@@ -1,0 +1,156 @@
+import type { RapportDatabase } from '@/lib/db/database';
+import type { IdentityRow, InteractionRow, LinkRow, NoteRow, PersonRow } from '@/lib/db/rows';
+import type {
+  BackupContent,
+  BackupIdentity,
+  BackupInteraction,
+  BackupLink,
+  BackupNote,
+  BackupPerson,
+  BackupPromptState,
+} from '@/lib/io';
+import { PromptStateSchema } from '@/lib/io';
+
+// Store rows ↔ backup rows. Fields are picked one by one, so a stray field on a stored row never reaches a
+// file (the backup's schema is strict) and a file's row never carries one into the store.
+
+export function toBackupPerson(row: PersonRow): BackupPerson {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    howWeMet: row.howWeMet,
+    metAt: row.metAt,
+    introducedBy: row.introducedBy,
+    closeness: row.closeness,
+    tieOverride: row.tieOverride,
+    cadenceDays: row.cadenceDays,
+    snoozedUntil: row.snoozedUntil,
+    archived: row.archived,
+    interests: [...row.interests],
+    goals: [...row.goals],
+    expertise: [...row.expertise],
+    tools: [...row.tools],
+  };
+}
+
+export function toBackupIdentity(row: IdentityRow): BackupIdentity {
+  return {
+    network: row.network,
+    handle: row.handle,
+    personId: row.personId,
+    url: row.url,
+    lastSeenName: row.lastSeenName,
+    lastSeenHeadline: row.lastSeenHeadline,
+    lastSeenAvatarUrl: row.lastSeenAvatarUrl,
+    lastSeenAt: row.lastSeenAt,
+    headlineHistory: row.headlineHistory.map(({ headline, seenAt }) => ({ headline, seenAt })),
+  };
+}
+
+export const toBackupNote = (row: NoteRow): BackupNote => ({
+  id: row.id,
+  personId: row.personId,
+  text: row.text,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+
+export const toBackupInteraction = (row: InteractionRow): BackupInteraction => ({
+  id: row.id,
+  personId: row.personId,
+  at: row.at,
+  kind: row.kind,
+  direction: row.direction,
+  channel: row.channel,
+  text: row.text,
+  sourceUrl: row.sourceUrl,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+
+export const toBackupLink = (row: LinkRow): BackupLink => ({
+  fromId: row.fromId,
+  kind: row.kind,
+  toId: row.toId,
+  createdAt: row.createdAt,
+});
+
+/**
+ * The prompt answers table arrives with the popup (database version 3). Until then there is none; when it
+ * exists its rows are exported and restored as the backup format describes them.
+ */
+export function promptStatesTable(db: RapportDatabase) {
+  return db.tables.find((table) => table.name === 'promptStates') ?? null;
+}
+
+export function toBackupPromptState(row: unknown): BackupPromptState | null {
+  if (typeof row !== 'object' || row === null) return null;
+  const { key, personId, status, until, updatedAt } = row as Record<string, unknown>;
+  const parsed = PromptStateSchema.safeParse({ key, personId, status, until, updatedAt });
+  return parsed.success ? parsed.data : null;
+}
+
+/** Everything in the store, as backup rows (settings are added by the caller). Call inside a transaction. */
+export async function readStore(db: RapportDatabase): Promise<Omit<BackupContent, 'settings'>> {
+  const prompts = promptStatesTable(db);
+  const [people, identities, notes, interactions, links, promptRows] = await Promise.all([
+    db.people.toArray(),
+    db.identities.toArray(),
+    db.notes.toArray(),
+    db.interactions.toArray(),
+    db.links.toArray(),
+    prompts ? prompts.toArray() : Promise.resolve([]),
+  ]);
+  return {
+    people: people.map(toBackupPerson),
+    identities: identities.map(toBackupIdentity),
+    notes: notes.map(toBackupNote),
+    interactions: interactions.map(toBackupInteraction),
+    links: links.map(toBackupLink),
+    promptStates: promptRows.map(toBackupPromptState).filter((row) => row !== null),
+  };
+}
+
+export interface StoreCounts {
+  people: number;
+  identities: number;
+  notes: number;
+  interactions: number;
+  links: number;
+}
+
+export async function storeCounts(db: RapportDatabase): Promise<StoreCounts> {
+  return db.transaction('r', db.allTables, async () => ({
+    people: await db.people.count(),
+    identities: await db.identities.count(),
+    notes: await db.notes.count(),
+    interactions: await db.interactions.count(),
+    links: await db.links.count(),
+  }));
+}
+
+/** One person's rows (the person counts 1, or 0 when unknown), for "delete Jane and her 3 notes?". */
+export async function personCounts(db: RapportDatabase, personId: string): Promise<StoreCounts> {
+  return db.transaction('r', db.allTables, async () => {
+    const person = await db.people.get(personId);
+    if (!person) return { people: 0, identities: 0, notes: 0, interactions: 0, links: 0 };
+    const links = new Set<string>();
+    for (const row of [
+      ...(await db.links.where('fromId').equals(personId).toArray()),
+      ...(await db.links.where('toId').equals(personId).toArray()),
+    ])
+      links.add(`${row.fromId}\u0000${row.kind}\u0000${row.toId}`);
+    return {
+      people: 1,
+      identities: await db.identities.where('personId').equals(personId).count(),
+      notes: await db.notes.where('personId').equals(personId).count(),
+      interactions: await db.interactions
+        .where('[personId+at]')
+        .between([personId, -Infinity], [personId, Infinity])
+        .count(),
+      links: links.size,
+    };
+  });
+}

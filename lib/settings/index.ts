@@ -1,0 +1,3 @@
+export * from './repair';
+export * from './schema';
+export * from './store';

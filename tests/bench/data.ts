@@ -1,0 +1,128 @@
+import { writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launchExtension, removeProfile } from '../e2e/harness';
+
+/**
+ * Import and export at scale, in Chromium with the built extension, through the same messages the options
+ * page sends: a generated Connections.csv of ROWS rows (preview, then apply; then a re-import of the same
+ * file, which changes nothing), then exports of EXPORT_PEOPLE people (full backup, CSV, vCard).
+ * Run: `RAPPORT_OUT_DIR=.output-options npx tsx tests/bench/data.ts` after a build.
+ */
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 5_000);
+const EXPORT_PEOPLE = Number(process.env.BENCH_EXPORT_PEOPLE ?? 10_000);
+const CHUNK = 100_000;
+
+function connectionsCsv(count: number, offset: number, role = 'Engineer'): string {
+  const lines = [
+    'Notes:',
+    '"When exporting your connection data, you may notice that some of the email addresses are missing."',
+    '',
+    'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+  ];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  for (let i = offset; i < offset + count; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    lines.push(
+      `Person${i},Example,https://www.linkedin.com/in/person-${i}-example,,"Company ${i % 97}, Inc.",${role} ${i % 13},${day} ${months[i % 12]} ${2010 + (i % 15)}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const chunks = (text: string) => {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += CHUNK) out.push(text.slice(i, i + CHUNK));
+  return out;
+};
+
+/** One message from the options page; returns the answer and the round-trip time. */
+async function timed(page: Page, type: string, payload: unknown): Promise<{ ms: number; value: unknown }> {
+  return page.evaluate(
+    async ({ type, payload }) => {
+      const send = (
+        globalThis as unknown as {
+          chrome: {
+            runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }> };
+          };
+        }
+      ).chrome.runtime.sendMessage;
+      const started = performance.now();
+      const answer = await send({ tag: 'rapport/v1', type, payload });
+      const ms = performance.now() - started;
+      if (!answer?.ok) throw new Error(`${type} failed: ${JSON.stringify(answer?.error)}`);
+      return { ms, value: answer.value };
+    },
+    { type, payload },
+  );
+}
+
+const running = await launchExtension();
+const page = await running.context.newPage();
+await page.goto(`chrome-extension://${running.extensionId}/options.html`);
+const keepNamesShim = 'globalThis.__name = (target) => target';
+await page.evaluate(keepNamesShim);
+
+const results: Record<string, { ms: number; detail: string }> = {};
+const csv = connectionsCsv(ROWS, 0);
+const request = { kind: 'linkedin', mode: 'merge', chunks: chunks(csv) };
+const preview = await timed(page, 'previewImport', request);
+results[`preview Connections.csv (${ROWS} rows, ${(csv.length / 1e6).toFixed(2)} MB)`] = {
+  ms: preview.ms,
+  detail: JSON.stringify((preview.value as { people: unknown }).people),
+};
+const apply = await timed(page, 'applyImport', request);
+results[`apply Connections.csv (${ROWS} rows)`] = {
+  ms: apply.ms,
+  detail: JSON.stringify((apply.value as { people: unknown }).people),
+};
+const again = await timed(page, 'applyImport', request);
+results[`re-import the same file (${ROWS} rows, all unchanged)`] = {
+  ms: again.ms,
+  detail: JSON.stringify((again.value as { people: unknown }).people),
+};
+// Fill up to EXPORT_PEOPLE people for the exports.
+for (let offset = ROWS; offset < EXPORT_PEOPLE; offset += ROWS) {
+  const more = connectionsCsv(Math.min(ROWS, EXPORT_PEOPLE - offset), offset);
+  await timed(page, 'applyImport', { kind: 'linkedin', mode: 'merge', chunks: chunks(more) });
+}
+const counts = (await timed(page, 'getDataCounts', { personId: null })).value as { people: number };
+for (const kind of ['backup', 'csv', 'vcard'] as const) {
+  const answer = await timed(page, 'exportData', { kind });
+  const file = answer.value as { text: string; people: number };
+  results[`export ${kind} (${file.people} people)`] = {
+    ms: answer.ms,
+    detail: `${(file.text.length / 1e6).toFixed(2)} MB`,
+  };
+}
+const backupText = ((await timed(page, 'exportData', { kind: 'backup' })).value as { text: string }).text;
+const restore = await timed(page, 'previewImport', {
+  kind: 'backup',
+  mode: 'merge',
+  chunks: chunks(backupText),
+});
+results[`preview merge of that backup (${counts.people} people)`] = {
+  ms: restore.ms,
+  detail: JSON.stringify((restore.value as { people: unknown }).people),
+};
+const replace = await timed(page, 'applyImport', {
+  kind: 'backup',
+  mode: 'replace',
+  chunks: chunks(backupText),
+});
+results[`restore that backup, replacing (${counts.people} people)`] = {
+  ms: replace.ms,
+  detail: JSON.stringify((replace.value as { people: unknown }).people),
+};
+await running.close();
+removeProfile(running.userDataDir);
+
+console.info(`Data import/export in Chromium: ${counts.people} people in the store for the exports`);
+console.table(
+  Object.fromEntries(
+    Object.entries(results).map(([name, r]) => [name, { ms: Math.round(r.ms), detail: r.detail }]),
+  ),
+);
+writeFileSync(
+  'bench-data-results.json',
+  `${JSON.stringify({ data: { rows: ROWS, exportPeople: counts.people, results } }, null, 2)}\n`,
+);

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, type RunningExtension, removeProfile } from './harness';
+
+// The options page in Chromium: import LinkedIn's Connections.csv through the file input (preview, then
+// apply), download a full backup, erase everything with the typed confirmation.
+
+const CONNECTIONS = resolve(import.meta.dirname, '../fixtures/io/Connections.csv');
+
+let running: RunningExtension;
+let page: Page;
+beforeAll(async () => {
+  running = await launchExtension();
+  page = await running.context.newPage();
+  await page.goto(`chrome-extension://${running.extensionId}/options.html`);
+});
+afterAll(async () => {
+  await running?.close();
+  if (running) removeProfile(running.userDataDir);
+});
+
+describe('the options page', () => {
+  it('is the extension options page, opened in a tab', async () => {
+    const manifest = JSON.parse(
+      readFileSync(
+        resolve(
+          import.meta.dirname,
+          '../..',
+          process.env.RAPPORT_OUT_DIR ?? '.output',
+          'chrome-mv3/manifest.json',
+        ),
+        'utf8',
+      ),
+    );
+    expect(manifest.options_ui).toEqual({ page: 'options.html', open_in_tab: true });
+    await expect(page.getByRole('heading', { name: 'Rapport', level: 1 }).isVisible()).resolves.toBe(true);
+    await page.getByTestId('data-counts').waitFor();
+    expect(await page.getByTestId('data-counts').textContent()).toContain('0 people');
+  });
+
+  it("imports LinkedIn's Connections.csv: preview first, then apply, then the counts", async () => {
+    await page.getByLabel('File to import').setInputFiles(CONNECTIONS);
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain('11 new people');
+    expect(await page.getByText(/Priya Raman: no profile URL/).count()).toBe(1);
+    // Nothing written yet.
+    expect(await page.getByTestId('data-counts').textContent()).toContain('0 people');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByTestId('import-done').waitFor();
+    expect(await page.getByTestId('import-done').textContent()).toContain('11 new people');
+    await page.getByTestId('data-counts').filter({ hasText: '11 people' }).waitFor();
+    expect(await page.getByTestId('data-counts').textContent()).toContain('11 profiles');
+  });
+
+  it('saves a setting as it changes, and says so', async () => {
+    await page.getByLabel('Theme').selectOption('dark');
+    await page.getByTestId('settings-status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.getByLabel('On LinkedIn, show Rapport in the side panel instead').check();
+    const stored = await page.evaluate(async () => {
+      const chromeApi = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string[]): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome;
+      return chromeApi.storage.local.get(['display:linkedin', 'settings']);
+    });
+    expect(stored['display:linkedin']).toBe('panel');
+    expect(stored.settings).toMatchObject({ version: 1, theme: 'dark' });
+  });
+
+  it('downloads a full backup that parses and holds the imported people', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download a full backup (JSON)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^rapport-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const path = await download.path();
+    const backup = JSON.parse(readFileSync(path, 'utf8'));
+    expect(backup).toMatchObject({ format: 'rapport-backup', version: 1 });
+    expect(backup.people).toHaveLength(11);
+    expect(backup.settings.theme).toBe('dark');
+    await page.getByTestId('backup-reminder').filter({ hasText: 'today' }).waitFor();
+  });
+
+  it('erases one person after choosing them and confirming', async () => {
+    await page.getByLabel('Find a person by name').fill('Jane');
+    await page.getByRole('button', { name: 'Jane Doe' }).click();
+    await page.getByText(/Rapport holds about Jane Doe: 1 profile/).waitFor();
+    await page.getByRole('button', { name: 'Erase Jane Doe and all of it' }).click();
+    await page.getByText('Jane Doe and everything about them were erased.').waitFor();
+    await page.getByTestId('data-counts').filter({ hasText: '10 people' }).waitFor();
+  });
+
+  it('erases everything only after "erase" is typed', async () => {
+    const button = page.getByRole('button', { name: 'Erase everything' });
+    expect(await button.isDisabled()).toBe(true);
+    await page.getByLabel('Type “erase” to confirm').fill('eras');
+    expect(await button.isDisabled()).toBe(true);
+    await page.getByLabel('Type “erase” to confirm').fill('erase');
+    await button.click();
+    await page.getByTestId('erase-status').filter({ hasText: 'Erased 10 people' }).waitFor();
+    await page.getByTestId('data-counts').filter({ hasText: '0 people' }).waitFor();
+  });
+
+  it('refuses a file that is not what it claims, and changes nothing', async () => {
+    await page.getByLabel('File to import').setInputFiles({
+      name: 'backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "rapport-backup", "version": 1, "people": [{"__proto__": {}}]'),
+    });
+    await page.getByTestId('import-report').filter({ hasText: 'cannot be imported' }).waitFor();
+    expect(await page.getByTestId('data-counts').textContent()).toContain('0 people');
+  });
+});

@@ -1,0 +1,439 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RapportDatabase } from '@/lib/db/database';
+import { parseBackup, peopleToCsv, serializeVCards, vcardContactsFromBackup } from '@/lib/io';
+import {
+  applyImport,
+  eraseEverything,
+  exportData,
+  exportPersonData,
+  IMPORT_MAX_CHARS,
+  type ImportRequest,
+  previewImport,
+  storeCounts,
+} from '@/lib/services/data';
+import { deletePerson } from '@/lib/services/people';
+import { counts, digest, orphans, T0, useTestDatabase } from '../helpers';
+import { dataDigest, seed } from './seed';
+
+const db = useTestDatabase();
+/** Ids as the background makes them (random UUIDs), so two imports never choose the same id. */
+const importClock = (now = T0) => ({ now: () => now, newId: () => crypto.randomUUID() });
+const CONNECTIONS = readFileSync(
+  resolve(import.meta.dirname, '../../../fixtures/io/Connections.csv'),
+  'utf8',
+);
+const SETTINGS = { theme: 'dark', 'cadence.strongDays': 21 };
+
+async function backupText(source: RapportDatabase = db()) {
+  return (await exportData(source, 'backup', SETTINGS, 1_800_000_000_000)).text;
+}
+
+const backup = (text: string, mode: 'merge' | 'replace' = 'merge'): ImportRequest => ({
+  kind: 'backup',
+  mode,
+  text,
+});
+const linkedin = (text: string): ImportRequest => ({ kind: 'linkedin', mode: 'merge', text });
+
+describe('full backup', () => {
+  it('round trip: export, erase, import gives the same data', async () => {
+    await seed(db());
+    const before = await dataDigest(db());
+    const text = await backupText();
+    const parsed = parseBackup(text);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.data.settings).toEqual(SETTINGS);
+
+    const erased = await eraseEverything(db());
+    expect(erased.people).toBe(3);
+    expect(await counts(db())).toEqual({ people: 0, identities: 0, notes: 0, interactions: 0, links: 0 });
+
+    const preview = await previewImport(db(), backup(text, 'replace'), importClock());
+    expect(preview).toMatchObject({ refused: null, applied: false, people: { new: 3 }, removed: 0 });
+    expect(await counts(db())).toMatchObject({ people: 0 });
+    const { report, settings } = await applyImport(db(), backup(text, 'replace'), importClock());
+    expect(report.applied).toBe(true);
+    expect(settings).toEqual(SETTINGS);
+    expect(await dataDigest(db())).toBe(before);
+  });
+
+  it('restores into an empty store by merging too, identically', async () => {
+    await seed(db());
+    const before = await dataDigest(db());
+    const text = await backupText();
+    await eraseEverything(db());
+    const { report } = await applyImport(db(), backup(text), importClock());
+    expect(report.people).toEqual({ new: 3, updated: 0, unchanged: 0 });
+    expect(await dataDigest(db())).toBe(before);
+  });
+
+  it('replace: the file becomes the store, and says how many people it removes', async () => {
+    await seed(db());
+    const text = await backupText();
+    await applyImport(db(), linkedin(CONNECTIONS), importClock());
+    const preview = await previewImport(db(), backup(text, 'replace'), importClock());
+    expect(preview.removed).toBeGreaterThan(3);
+    await applyImport(db(), backup(text, 'replace'), importClock());
+    expect((await counts(db())).people).toBe(3);
+  });
+
+  it('merge: importing the same backup again changes nothing and duplicates nothing', async () => {
+    await seed(db());
+    const before = await dataDigest(db());
+    const text = await backupText();
+    const preview = await previewImport(db(), backup(text), importClock());
+    expect(preview.people).toEqual({ new: 0, updated: 0, unchanged: 3 });
+    expect(preview.records.new).toBe(0);
+    expect(preview.records.updated).toBe(0);
+    await applyImport(db(), backup(text), importClock());
+    expect(await dataDigest(db())).toBe(before);
+  });
+
+  it('merge: a person whose profile the store has under another id is joined, not duplicated', async () => {
+    await seed(db());
+    const text = await backupText();
+    // Another install: the same Jane (same LinkedIn profile), under another id, with a note of her own.
+    const other = new RapportDatabase(`test-${crypto.randomUUID()}`);
+    await other.open();
+    try {
+      await applyImport(
+        other,
+        linkedin(
+          'First Name,Last Name,URL,Company,Position\nJane,Doe,https://www.linkedin.com/in/jane-doe/,Acme,CTO\n',
+        ),
+        importClock(),
+      );
+      const [jane] = await other.people.toArray();
+      if (!jane) throw new Error('no Jane');
+      await other.notes.add({
+        id: 'n-other',
+        personId: jane.id,
+        text: 'From the laptop',
+        createdAt: 1,
+        updatedAt: 1,
+      });
+      await other.people.update(jane.id, { expertise: ['Design'], nameWords: [] });
+      const { report } = await applyImport(other, backup(text), importClock());
+      expect(report.people).toMatchObject({ new: 2 });
+      expect(await other.people.count()).toBe(3);
+      expect(await other.identities.count()).toBe(3);
+      const notes = await other.notes.where('personId').equals(jane.id).toArray();
+      expect(notes.map((n) => n.text).sort()).toEqual(['From the laptop', 'Likes "=SUM(A1)"']);
+      const merged = await other.people.get(jane.id);
+      expect(merged?.expertise).toEqual(expect.arrayContaining(['Design', 'Hiring', 'Rust']));
+      expect(merged?.tagKeys).toContain('expertise:hiring');
+      expect(merged?.introducedBy).toBe('rahul');
+      expect((await other.links.toArray()).some((l) => l.fromId === jane.id || l.toId === jane.id)).toBe(
+        true,
+      );
+      expect(await orphans(other)).toEqual([]);
+      // And again: nothing more.
+      const again = await previewImport(other, backup(text), importClock());
+      expect(again.people.new).toBe(0);
+      expect(again.records.new).toBe(0);
+    } finally {
+      await other.delete();
+    }
+  });
+
+  it('recomputes derived keys from the file rather than trusting it', async () => {
+    await seed(db());
+    const data = JSON.parse(await backupText());
+    data.people[0].name = 'Janet Q Public';
+    await eraseEverything(db());
+    await applyImport(db(), backup(JSON.stringify(data)), importClock());
+    const row = await db().people.get(data.people[0].id);
+    expect(row?.nameWords).toEqual(['janet', 'q', 'public']);
+  });
+});
+
+describe('bad files are refused and the store is unchanged', () => {
+  const cases: [string, () => Promise<ImportRequest>, RegExp][] = [
+    [
+      'malformed JSON',
+      async () => backup('{"format": "rapport-backup", "version": 1,, }'),
+      /line|JSON|unexpected/i,
+    ],
+    [
+      'a truncated backup',
+      async () => backup((await backupText()).slice(0, 500)),
+      /end|truncated|line|unexpected/i,
+    ],
+    ['a CSV chosen as a backup', async () => backup(CONNECTIONS), /Connections\.csv|CSV/],
+    ['a backup chosen as Connections.csv', async () => linkedin(await backupText()), /Rapport backup/],
+    ['a vCard chosen as a backup', async () => backup('BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n'), /vCard/],
+    ['an empty file', async () => backup('   '), /empty/],
+    ['a file over the limit', async () => backup(`{${' '.repeat(IMPORT_MAX_CHARS)}}`), /larger than 50 MB/],
+    [
+      'a __proto__ key',
+      async () => {
+        const text = await backupText();
+        return backup(text.replace('"people": [', '"__proto__": {"polluted": true}, "people": ['));
+      },
+      /__proto__/,
+    ],
+    [
+      'a row with a wrong type',
+      async () => backup((await backupText()).replace('"archived": false', '"archived": "no"')),
+      /archived/,
+    ],
+    [
+      'a reference to nobody',
+      async () => backup((await backupText()).replace('"introducedBy": "rahul"', '"introducedBy": "ghost"')),
+      /ghost/,
+    ],
+    [
+      'a javascript: URL',
+      async () =>
+        backup(
+          (await backupText()).replace(
+            '"url": "https://www.linkedin.com/in/jane-doe/"',
+            '"url": "javascript:alert(1)"',
+          ),
+        ),
+      /http/,
+    ],
+    [
+      'a CSV without the header',
+      async () => linkedin('Name,Profile\nJane,https://www.linkedin.com/in/jane/\n'),
+      /header/,
+    ],
+    [
+      'a vCard file with no card',
+      async () => ({ kind: 'vcard', mode: 'merge', text: 'hello\nworld\n' }),
+      /No contacts/,
+    ],
+  ];
+
+  it.each(cases)('%s', async (_name, request, message) => {
+    await seed(db());
+    const req = await request();
+    const before = await digest(db());
+    const preview = await previewImport(db(), req, importClock());
+    expect(preview.refused, JSON.stringify(preview.refused)).not.toBeNull();
+    expect(preview.refused?.join('\n')).toMatch(message);
+    const { report } = await applyImport(db(), req, importClock());
+    expect(report.applied).toBe(false);
+    expect(await digest(db())).toBe(before);
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('a failure while writing leaves every table exactly as before', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const failing = new RapportDatabase(name);
+    let armed = false;
+    failing.use({
+      stack: 'dbcore',
+      name: 'fail-notes',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          return {
+            ...table,
+            mutate: (request) => {
+              if (armed && tableName === 'notes')
+                return Promise.reject(new DOMException('disk full', 'QuotaExceededError'));
+              return table.mutate(request);
+            },
+          };
+        },
+      }),
+    });
+    await failing.open();
+    try {
+      await seed(failing);
+      const text = await backupText(failing);
+      await applyImport(failing, linkedin(CONNECTIONS), importClock());
+      const before = await digest(failing);
+      armed = true;
+      await expect(applyImport(failing, backup(text, 'replace'), importClock())).rejects.toThrow();
+      await expect(
+        applyImport(
+          failing,
+          { kind: 'vcard', mode: 'merge', text: 'BEGIN:VCARD\r\nFN:New\r\nNOTE:hi\r\nEND:VCARD\r\n' },
+          importClock(),
+        ),
+      ).rejects.toThrow();
+      armed = false;
+      expect(await digest(failing)).toBe(before);
+    } finally {
+      await failing.delete();
+    }
+  });
+});
+
+describe("LinkedIn's Connections.csv", () => {
+  it('previews, then imports each connection as a person with a LinkedIn profile', async () => {
+    const preview = await previewImport(db(), linkedin(CONNECTIONS), importClock());
+    expect(preview.refused).toBeNull();
+    expect(preview.people).toEqual({ new: 11, updated: 0, unchanged: 0 });
+    const reasons = preview.problems.map((p) => `${p.line}: ${p.reason}`).join('\n');
+    expect(reasons).toMatch(/Priya Raman: no profile URL/);
+    expect(reasons).toMatch(/company\/acme-robotics" is not a LinkedIn profile/);
+    expect(reasons).toMatch(/no name/);
+    expect(await counts(db())).toMatchObject({ people: 0, identities: 0 });
+
+    const { report } = await applyImport(db(), linkedin(CONNECTIONS), importClock());
+    expect(report.applied).toBe(true);
+    expect(await counts(db())).toMatchObject({ people: 11, identities: 11 });
+    const jane = await db().identities.get(['linkedin', 'jane-doe']);
+    expect(jane?.lastSeenHeadline).toBe('Head of Product at Acme Robotics');
+    const person = await db().people.get(jane?.personId ?? '');
+    expect(person?.name).toBe('Jane Doe');
+    expect(person?.nameWords).toEqual(['jane', 'doe']);
+    expect(person?.metAt).toBe(Date.UTC(2026, 10, 27));
+    // A formula is kept as the text it is, and neutralised when written to a spreadsheet.
+    const eve = await db().identities.get(['linkedin', 'eve-mallory']);
+    expect(eve?.lastSeenHeadline).toMatch(/^=HYPERLINK/);
+    const csv = await exportData(db(), 'csv', {}, 1);
+    expect(csv.text).not.toMatch(/(^|,)"=/m);
+  });
+
+  it('re-importing the same file changes nothing; a newer one updates and never duplicates', async () => {
+    await applyImport(db(), linkedin(CONNECTIONS), importClock());
+    const before = await digest(db());
+    const again = await previewImport(db(), linkedin(CONNECTIONS), importClock());
+    expect(again.people).toEqual({ new: 0, updated: 0, unchanged: 11 });
+    await applyImport(db(), linkedin(CONNECTIONS), importClock());
+    expect(await digest(db())).toBe(before);
+
+    const newer = CONNECTIONS.replace(
+      'Acme Robotics,Head of Product,27 Nov 2026',
+      'Acme Robotics,Chief Product Officer,27 Nov 2026',
+    ).concat('\nGrace,Hopper,https://www.linkedin.com/in/grace-hopper,,Navy,Rear Admiral,09 Dec 2026\n');
+    const preview = await previewImport(db(), linkedin(newer), importClock());
+    expect(preview.people).toEqual({ new: 1, updated: 1, unchanged: 10 });
+    await applyImport(db(), linkedin(newer), importClock(2_000_000_000_000));
+    expect((await counts(db())).people).toBe(12);
+    const jane = await db().identities.get(['linkedin', 'jane-doe']);
+    expect(jane?.lastSeenHeadline).toBe('Chief Product Officer at Acme Robotics');
+    expect(jane?.headlineHistory.map((h) => h.headline)).toEqual([
+      'Head of Product at Acme Robotics',
+      'Chief Product Officer at Acme Robotics',
+    ]);
+  });
+
+  it("joins a connection to the person Rapport already has, keeping the user's name", async () => {
+    await seed(db());
+    await db().people.update('jane', { name: 'Jane (PyCon)' });
+    const { report } = await applyImport(db(), linkedin(CONNECTIONS), importClock());
+    expect(report.people.updated).toBe(1);
+    expect(report.people.new).toBe(10);
+    const jane = await db().people.get('jane');
+    expect(jane?.name).toBe('Jane (PyCon)');
+    expect(jane?.metAt).toBe(Date.UTC(2026, 10, 27));
+    expect(await db().identities.where('personId').equals('jane').count()).toBe(2);
+  });
+});
+
+describe('vCard', () => {
+  it('exported contacts read back into the same store add nothing', async () => {
+    await seed(db());
+    const before = await dataDigest(db());
+    const vcf = await exportData(db(), 'vcard', {}, 1);
+    expect(vcf.text).toContain('BEGIN:VCARD');
+    const preview = await previewImport(
+      db(),
+      { kind: 'vcard', mode: 'merge', text: vcf.text },
+      importClock(),
+    );
+    expect(preview.people).toEqual({ new: 0, updated: 0, unchanged: 3 });
+    await applyImport(db(), { kind: 'vcard', mode: 'merge', text: vcf.text }, importClock());
+    expect(await dataDigest(db())).toBe(before);
+  });
+
+  it('into an empty store: people with their profiles and notes', async () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Grace Hopper',
+      'URL:https://www.linkedin.com/in/grace-hopper/',
+      'NOTE:Met at the Navy',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Grace H.',
+      'URL:https://www.linkedin.com/in/grace-hopper/',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const { report } = await applyImport(db(), { kind: 'vcard', mode: 'merge', text }, importClock());
+    expect(report.people.new).toBe(1);
+    expect(await counts(db())).toMatchObject({ people: 1, identities: 1, notes: 1 });
+  });
+});
+
+describe('exports', () => {
+  it('people CSV and vCard match the io formats exactly (built per person for speed)', async () => {
+    await seed(db());
+    const store = parseBackup(await backupText());
+    if (!store.ok) throw new Error('backup did not parse');
+    expect((await exportData(db(), 'csv', {}, 1)).text).toBe(peopleToCsv(store.data));
+    expect((await exportData(db(), 'vcard', {}, 1)).text).toBe(
+      serializeVCards(vcardContactsFromBackup(store.data)),
+    );
+    expect((await exportData(db(), 'csv', {}, 1)).text).toContain('"Introduced by"');
+    expect((await exportData(db(), 'csv', {}, 1)).text).toContain('"Rahul Mehta"');
+  });
+});
+
+describe('one person, and erasing', () => {
+  it("exports one person's data without anyone else's", async () => {
+    await seed(db());
+    const json = await exportPersonData(db(), { personId: 'jane', format: 'json' }, 1);
+    const data = JSON.parse(json.text);
+    expect(data.person.name).toBe('Jane Doe');
+    expect(data.notes.map((n: { id: string }) => n.id)).toEqual(['n-jane']);
+    expect(data.links.map((l: { otherName: string }) => l.otherName).sort()).toEqual([
+      'Ada Lovelace',
+      'Rahul Mehta',
+    ]);
+    expect(json.text).not.toContain('Rahul note');
+    const text = await exportPersonData(db(), { personId: 'jane', format: 'text' }, 1);
+    expect(text.text).toMatch(/^What Rapport holds about Jane Doe/);
+    await expect(exportPersonData(db(), { personId: 'nobody', format: 'json' }, 1)).rejects.toThrow(
+      /not in Rapport/,
+    );
+  });
+
+  it("deleting a person removes their profiles, notes, interactions and links, and nothing of anyone else's", async () => {
+    await seed(db());
+    const othersBefore = {
+      people: (await db().people.toArray()).filter((p) => p.id !== 'jane').map((p) => p.id),
+      notes: await db().notes.where('personId').notEqual('jane').toArray(),
+      interactions: (await db().interactions.toArray()).filter((i) => i.personId !== 'jane'),
+      identities: await db().identities.where('personId').notEqual('jane').toArray(),
+    };
+    expect(await deletePerson(db(), 'jane')).toBe(true);
+    expect(await db().identities.where('personId').equals('jane').count()).toBe(0);
+    expect(await db().notes.where('personId').equals('jane').count()).toBe(0);
+    expect((await db().interactions.toArray()).some((i) => i.personId === 'jane')).toBe(false);
+    expect((await db().links.toArray()).some((l) => l.fromId === 'jane' || l.toId === 'jane')).toBe(false);
+    expect((await db().people.toArray()).map((p) => p.id)).toEqual(othersBefore.people);
+    expect(await db().notes.toArray()).toEqual(othersBefore.notes);
+    expect(await db().interactions.toArray()).toEqual(othersBefore.interactions);
+    expect(await db().identities.toArray()).toEqual(othersBefore.identities);
+    expect(await db().links.toArray()).toEqual([
+      expect.objectContaining({ fromId: 'ada', kind: 'works-with', toId: 'rahul' }),
+    ]);
+    const backup = parseBackup((await exportData(db(), 'backup', {}, 1)).text);
+    expect(JSON.stringify(backup)).not.toMatch(/jane|Jane/);
+    expect(await orphans(db())).toEqual([]);
+  });
+
+  it('erase everything clears every table', async () => {
+    await seed(db());
+    await eraseEverything(db());
+    expect(await storeCounts(db())).toEqual({
+      people: 0,
+      identities: 0,
+      notes: 0,
+      interactions: 0,
+      links: 0,
+    });
+    for (const table of db().tables) expect(await table.count(), table.name).toBe(0);
+  });
+});
