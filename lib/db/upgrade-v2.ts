@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { canonicalProfileUrl } from '@/lib/sites';
+import { canonicalProfileUrl } from '@/lib/sites/urls';
 import { newPersonRow } from './derive';
 import type { IdentityRow, PersonRow } from './rows';
 

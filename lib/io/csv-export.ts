@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
 import type { BackupIdentity, BackupInteraction, BackupPerson } from './backup-schema';
+import { stringifyCsv } from './csv';
 
 // People as a spreadsheet: one row per person, tie data and tags, for the user's own analysis. Everything
 // in a cell may have come from a web page (a name, a headline) or from an import, so every cell is
@@ -9,7 +9,7 @@ import type { BackupIdentity, BackupInteraction, BackupPerson } from './backup-s
  * OWASP "CSV Injection" rule: a spreadsheet treats a cell beginning with `=`, `+`, `-` or `@` as a formula
  * (`=HYPERLINK(...)`, `@SUM(...)`, `-2+3+cmd|' /C calc'!A0`), and a leading tab or carriage return can hide
  * such a prefix from some parsers; prefixing the cell with a single quote makes the spreadsheet show it as
- * text. Cells are also always quoted (papaparse `quotes: true`, embedded quotes doubled) so a comma, a quote
+ * text. Cells are also always quoted (embedded quotes doubled) so a comma, a quote
  * or a newline in the text cannot start a new cell. The cost: such a cell reads with a visible `'` in tools
  * that are not spreadsheets (e.g. a negative number `-3` becomes `'-3`); `restoreCsvCell` undoes it.
  */
@@ -117,6 +117,6 @@ export function peopleCsvRows(input: PeopleCsvInput): string[][] {
  */
 export function peopleToCsv(input: PeopleCsvInput, options: { bom?: boolean } = {}): string {
   const rows = [[...PEOPLE_CSV_COLUMNS], ...peopleCsvRows(input)].map((row) => row.map(neutralizeCsvCell));
-  const csv = Papa.unparse(rows, { quotes: true, newline: '\r\n', escapeFormulae: false });
+  const csv = stringifyCsv(rows);
   return `${options.bom === false ? '' : '\uFEFF'}${csv}\r\n`;
 }

@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
-import { canonicalProfileUrl, parseProfileUrl } from '@/lib/sites';
+import { canonicalProfileUrl, parseProfileUrl } from '@/lib/sites/urls';
+import { type CsvRow, parseCsvRows } from './csv';
 import { parseLooseDate } from './dates';
 import type { LineProblem } from './problems';
 
@@ -51,27 +51,12 @@ const clean = (raw: string | undefined) =>
 
 const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
 
-interface RawRow {
-  cells: string[];
-  line: number;
-}
+type RawRow = CsvRow;
 
 /** Rows with the line each starts on (a quoted cell may span lines, so rows and lines differ). */
 function readRows(text: string): RawRow[] {
-  const rows: RawRow[] = [];
-  let line = 1;
-  let offset = 0;
-  Papa.parse<string[]>(text, {
-    skipEmptyLines: false,
-    step: (result, parser) => {
-      rows.push({ cells: result.data, line });
-      const cursor = result.meta.cursor;
-      for (let i = text.indexOf('\n', offset); i !== -1 && i < cursor; i = text.indexOf('\n', i + 1)) line++;
-      offset = cursor;
-      if (rows.length > MAX_ROWS) parser.abort();
-    },
-  });
-  return rows;
+  // One more than the cap, so the caller can tell that the file went past it.
+  return parseCsvRows(text, MAX_ROWS + 1);
 }
 
 function headerIndex(cells: readonly string[]): Partial<Record<Column, number>> | null {

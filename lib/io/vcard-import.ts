@@ -1,4 +1,4 @@
-import { type ProfileRef, parseProfileUrl } from '@/lib/sites';
+import { type ProfileRef, parseProfileUrl } from '@/lib/sites/urls';
 import type { LineProblem } from './problems';
 import { type Birthday, birthday, components, decodeQuotedPrintable, unescapeText } from './vcard-values';
 

@@ -1,4 +1,4 @@
-import { canonicalProfileUrl, type Network, parseProfileUrl } from '@/lib/sites';
+import { canonicalProfileUrl, type Network, parseProfileUrl } from '@/lib/sites/urls';
 import type { Backup } from './backup-schema';
 
 // vCard 4.0 (RFC 6350) export, for address books. The import, which must read whatever phones and mail

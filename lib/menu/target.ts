@@ -1,4 +1,4 @@
-import { type ProfileRef, parseLinkTarget, parseProfileUrl } from '@/lib/sites';
+import { type ProfileRef, parseLinkTarget, parseProfileUrl } from '@/lib/sites/urls';
 
 /** What the context menu was opened on (the fields of the browsers' OnClickData that matter here). */
 export interface MenuClick {

@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import type { SenderKind } from '@/lib/protocol/messages';
 import type { SenderInfo } from '@/lib/protocol/router';
-import { networkOfUrl } from '@/lib/sites';
+import { networkOfUrl } from '@/lib/sites/urls';
 
 /**
  * Only two kinds of sender are ever answered: the extension's own pages (any chrome-extension: or

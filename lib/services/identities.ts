@@ -2,7 +2,7 @@ import type { RapportDatabase } from '@/lib/db/database';
 import { displayName, newPersonRow } from '@/lib/db/derive';
 import { HEADLINE_HISTORY_MAX, type IdentityRow } from '@/lib/db/rows';
 import type { Identity, WireProfileRef, WireProfileSnapshot } from '@/lib/protocol/types';
-import { canonicalProfileUrl } from '@/lib/sites';
+import { canonicalProfileUrl } from '@/lib/sites/urls';
 import type { Clock } from './clock';
 import { ConflictError, notFound } from './errors';
 

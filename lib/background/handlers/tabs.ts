@@ -1,5 +1,5 @@
 import { recordSighting } from '@/lib/services/identities';
-import { networkOfUrl } from '@/lib/sites';
+import { networkOfUrl } from '@/lib/sites/urls';
 import type { BackgroundDeps, HandlerGroup } from './deps';
 
 export function tabHandlers({

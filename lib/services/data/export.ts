@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import type { RapportDatabase } from '@/lib/db/database';
 import {
   type BackupContent,
@@ -15,6 +14,7 @@ import {
   serializeVCards,
   vcardContactsFromBackup,
 } from '@/lib/io';
+import { stringifyCsv } from '@/lib/io/csv';
 import { capErrors, formatIssues } from '@/lib/io/problems';
 import { notFound } from '../errors';
 import {
@@ -72,7 +72,7 @@ function peopleCsv(store: Pick<BackupContent, 'people' | 'identities' | 'interac
     return row ?? [];
   });
   const cells = [[...PEOPLE_CSV_COLUMNS], ...rows].map((row) => row.map(neutralizeCsvCell));
-  return `\uFEFF${Papa.unparse(cells, { quotes: true, newline: '\r\n', escapeFormulae: false })}\r\n`;
+  return `\uFEFF${stringifyCsv(cells)}\r\n`;
 }
 
 const day = (now: number) => new Date(now).toISOString().slice(0, 10);

@@ -2,7 +2,7 @@ import type { RapportDatabase } from '@/lib/db/database';
 import { displayName, newPersonRow } from '@/lib/db/derive';
 import { HEADLINE_HISTORY_MAX, type IdentityRow, type PersonRow } from '@/lib/db/rows';
 import type { ImportedContact, LinkedInConnection } from '@/lib/io';
-import { canonicalProfileUrl } from '@/lib/sites';
+import { canonicalProfileUrl } from '@/lib/sites/urls';
 import type { Clock } from '../clock';
 import { addProblems, canonical, emptyPlan, type ImportPlan } from './import-types';
 
