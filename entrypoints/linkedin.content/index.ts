@@ -5,6 +5,6 @@ import { bootContentScript } from '@/lib/content/boot';
 // injects a script that matches only profile URLs.
 export default defineContentScript({
   matches: ['*://*.linkedin.com/*'],
-  runAt: 'document_idle',
+  runAt: 'document_start',
   main: (ctx) => bootContentScript(ctx, 'linkedin'),
 });

@@ -5,6 +5,6 @@ import { bootContentScript } from '@/lib/content/boot';
 // injects a script that matches only profile URLs.
 export default defineContentScript({
   matches: ['*://x.com/*', '*://*.x.com/*', '*://twitter.com/*', '*://*.twitter.com/*'],
-  runAt: 'document_idle',
+  runAt: 'document_start',
   main: (ctx) => bootContentScript(ctx, 'x'),
 });

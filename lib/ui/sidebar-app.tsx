@@ -53,7 +53,21 @@ export function SidebarApp({ tabId, surface }: { tabId: number | null; surface: 
       });
     };
     browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    // A report that landed between the first answer and the listener above would be missed: ask again
+    // now that nothing can slip through, unless a change has already arrived (it is newer).
+    let changed = false;
+    const noteChange = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && key in changes) changed = true;
+    };
+    browser.storage.onChanged.addListener(noteChange);
+    call('getTabProfile', { tabId: resolvedTabId }).then(
+      (value) => !changed && setTab({ kind: 'ready', value }),
+      () => undefined,
+    );
+    return () => {
+      browser.storage.onChanged.removeListener(onChanged);
+      browser.storage.onChanged.removeListener(noteChange);
+    };
   }, [resolvedTabId]);
 
   if (tab.kind === 'loading') return <p class="status">Loading…</p>;

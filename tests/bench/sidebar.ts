@@ -12,7 +12,7 @@ import { type Summary, summarize } from './stats';
 
 /**
  * Time to the sidebar, in Chromium with the built extension: from the moment the page can run scripts
- * (DOMContentLoaded; content scripts start at document_idle after it) or from an in-app navigation, to
+ * (DOMContentLoaded; content scripts start at document_start, before it) or from an in-app navigation, to
  * the sidebar showing the person's stored note. Clocks: each frame's performance.timeOrigin + now(),
  * which share the system's time base.
  */
