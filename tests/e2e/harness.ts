@@ -15,6 +15,8 @@ export interface RunningExtension {
   context: BrowserContext;
   extensionId: string;
   userDataDir: string;
+  /** Every request that had no fixture route: it was refused, and it should not have been made at all. */
+  blocked: string[];
   worker: () => Promise<Worker>;
   /** Closes the browser; the profile directory is kept so a test can relaunch on it. */
   close: () => Promise<void>;
@@ -48,13 +50,18 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Runn
     ],
   });
   // Nothing leaves the machine: any request without a fixture route is refused.
-  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  const blocked: string[] = [];
+  await context.route(/^https?:\/\//, (route) => {
+    blocked.push(route.request().url());
+    return route.abort('blockedbyclient');
+  });
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(firstWorker.url()).host;
   return {
     context,
     extensionId,
     userDataDir,
+    blocked,
     worker: async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')),
     close: () => context.close(),
   };

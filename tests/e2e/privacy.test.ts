@@ -64,6 +64,8 @@ describe('privacy from the page', () => {
     }, secret);
     expect(found).toEqual([]);
     expect(await page.locator('rapport-sidebar').count()).toBe(1);
+    // Nothing asked for anything beyond the (fixture) site: no telemetry, no fonts, no remote code.
+    expect(running.blocked).toEqual([]);
   });
 
   it("cannot fetch the extension's files from the page", async () => {
