@@ -6,32 +6,30 @@
  * location watcher) covers pushState.
  */
 export function watchUrl(
-  onUrl: (url: string) => void,
+  onUrl: (url: string, restored: boolean) => void,
   options: { signal: AbortSignal; fallback?: (emit: () => void) => void },
 ): void {
   let last = '';
-  const emit = () => {
+  const emit = (restored = false) => {
     const url = location.href;
-    if (url === last) return;
+    if (url === last && !restored) return;
     last = url;
-    onUrl(url);
+    onUrl(url, restored);
   };
   const listen = { signal: options.signal };
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
   if (navigation && typeof navigation.addEventListener === 'function') {
-    navigation.addEventListener('currententrychange', emit, listen);
+    navigation.addEventListener('currententrychange', () => emit(), listen);
   } else {
-    window.addEventListener('popstate', emit, listen);
-    options.fallback?.(emit);
+    window.addEventListener('popstate', () => emit(), listen);
+    options.fallback?.(() => emit());
   }
   window.addEventListener(
     'pageshow',
     (event) => {
-      // A page restored from the bfcache keeps its old state: re-announce even if the URL is unchanged.
-      if (event.persisted) {
-        last = '';
-        emit();
-      }
+      // A page restored from the bfcache resumes with its old state while the tab showed other pages:
+      // re-announce even if the URL is unchanged.
+      if (event.persisted) emit(true);
     },
     listen,
   );

@@ -76,11 +76,11 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
     }
   };
 
-  const onUrl = (url: string) => {
+  const onUrl = (url: string, restored: boolean) => {
     if (networkOfUrl(url) !== options.network) return;
     const ref = parseProfileUrl(url);
     const key = ref ? `${ref.network}:${ref.id}` : null;
-    if (key === currentKey) return;
+    if (key === currentKey && !restored) return;
     currentKey = key;
     current?.abort();
     current = new AbortController();

@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"url": "https://www.linkedin.com/in/jane-doe/"}
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { watchUrl } from '@/lib/content/navigation';
+import { startContentRuntime } from '@/lib/content/runtime';
+import type { ProfileSnapshot } from '@/lib/sites';
+
+// A page restored from the back/forward cache resumes where it was, while the tab showed other pages in
+// between: the profile must be announced again even though the URL did not change.
+
+function pageshow(persisted: boolean) {
+  const event = new Event('pageshow');
+  Object.defineProperty(event, 'persisted', { value: persisted });
+  window.dispatchEvent(event);
+}
+
+let stop: AbortController;
+beforeEach(() => {
+  stop = new AbortController();
+  // As in browsers without the Navigation API (older Firefox): popstate and the fallback watcher.
+  vi.stubGlobal('navigation', undefined);
+  history.replaceState({}, '', '/in/jane-doe/');
+});
+afterEach(() => {
+  stop.abort();
+  vi.unstubAllGlobals();
+});
+
+describe('watchUrl', () => {
+  it('announces the URL now, after back/forward, and again after a restore from the bfcache', () => {
+    const seen: [string, boolean][] = [];
+    let fallback: () => void = () => undefined;
+    watchUrl((url, restored) => seen.push([url, restored]), {
+      signal: stop.signal,
+      fallback: (emit) => (fallback = emit),
+    });
+    history.pushState({}, '', '/in/rahul-mehta/');
+    fallback();
+    // Back: the URL is Jane's again and the browser fires popstate.
+    history.replaceState({}, '', '/in/jane-doe/');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    pageshow(false);
+    pageshow(true);
+    expect(seen).toEqual([
+      ['https://www.linkedin.com/in/jane-doe/', false],
+      ['https://www.linkedin.com/in/rahul-mehta/', false],
+      ['https://www.linkedin.com/in/jane-doe/', false],
+      ['https://www.linkedin.com/in/jane-doe/', true],
+    ]);
+  });
+
+  it('stops when its signal aborts', () => {
+    const seen: string[] = [];
+    watchUrl((url) => seen.push(url), { signal: stop.signal });
+    stop.abort();
+    pageshow(true);
+    expect(seen).toEqual(['https://www.linkedin.com/in/jane-doe/']);
+  });
+});
+
+describe('the content runtime', () => {
+  it('reports the profile again when the page comes back from the bfcache', async () => {
+    const reports: (string | null)[] = [];
+    startContentRuntime({
+      network: 'linkedin',
+      signal: stop.signal,
+      sidebarUrl: 'about:blank',
+      report: async (snapshot: ProfileSnapshot | null) => {
+        reports.push(snapshot ? `${snapshot.network}:${snapshot.id}` : null);
+      },
+      displayMode: 'panel',
+      watchDisplayMode: () => undefined,
+      layout: { collapsed: false, side: 'right' },
+      watchLayout: () => undefined,
+    });
+    await vi.waitFor(() => expect(reports).toContain('linkedin:jane-doe'));
+    const before = reports.length;
+    pageshow(true);
+    await vi.waitFor(() => expect(reports.length).toBeGreaterThan(before));
+    expect(reports.at(-1)).toBe('linkedin:jane-doe');
+  });
+});
