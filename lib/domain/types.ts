@@ -1,28 +1,32 @@
 // Inputs of the tie model. The database layer maps its rows onto these, so the model never depends on
 // how anything is stored. Times are epoch milliseconds.
 
-export type InteractionKind =
-  | 'message'
-  | 'comment'
-  | 'reaction'
-  | 'share'
-  | 'mention'
-  | 'congratulation'
-  | 'question-asked'
-  | 'question-answered'
-  | 'feedback-given'
-  | 'feedback-received'
-  | 'introduction'
-  | 'meeting'
-  | 'call'
-  | 'email'
-  | 'other';
+/** Every kind of interaction, named from the user's side; the one list schemas and checks use. */
+export const INTERACTION_KINDS = [
+  'message',
+  'comment',
+  'reaction',
+  'share',
+  'mention',
+  'congratulation',
+  'question-asked',
+  'question-answered',
+  'feedback-given',
+  'feedback-received',
+  'introduction',
+  'meeting',
+  'call',
+  'email',
+  'other',
+] as const;
+export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
 /**
  * Who initiated the interaction. Kinds are named from the user's side ('feedback-received': the user got
  * feedback); the direction says who started it ('question-asked' + 'them': they asked the user).
  */
-export type Direction = 'me' | 'them' | 'mutual';
+export const DIRECTIONS = ['me', 'them', 'mutual'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
 
 export interface InteractionFact {
   at: number;

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { NAME_MAX_LENGTH, TAG_MAX_LENGTH, TAGS_PER_KIND_MAX } from '@/lib/db/derive';
 import { CHANNELS, LINK_KINDS, TAG_KINDS } from '@/lib/db/rows';
-import type { InteractionKind } from '@/lib/domain/types';
+import { DIRECTIONS, INTERACTION_KINDS } from '@/lib/domain/types';
 import {
   httpUrl,
   IdSchema,
@@ -13,25 +13,8 @@ import {
 
 // The relationship store (issue 4). Bounds match what the store keeps, so nothing is cut silently.
 
-const INTERACTION_KINDS = [
-  'message',
-  'comment',
-  'reaction',
-  'share',
-  'mention',
-  'congratulation',
-  'question-asked',
-  'question-answered',
-  'feedback-given',
-  'feedback-received',
-  'introduction',
-  'meeting',
-  'call',
-  'email',
-  'other',
-] as const satisfies readonly InteractionKind[];
 export const InteractionKindSchema = z.enum(INTERACTION_KINDS);
-export const DirectionSchema = z.enum(['me', 'them', 'mutual']);
+export const DirectionSchema = z.enum(DIRECTIONS);
 export const ChannelSchema = z.enum(CHANNELS);
 export const LinkKindSchema = z.enum(LINK_KINDS);
 export const TagKindSchema = z.enum(TAG_KINDS);

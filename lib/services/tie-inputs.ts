@@ -1,28 +1,13 @@
 import type { InteractionRow, LinkRow, PersonRow } from '@/lib/db/rows';
-import type { InteractionFact, InteractionKind, TieInputs } from '@/lib/domain';
+import type { InteractionFact, TieInputs } from '@/lib/domain';
+import { INTERACTION_KINDS } from '@/lib/domain/types';
 
 // Rows → the tie model's inputs. The domain throws a RangeError on a NaN or out-of-range time (a bug
 // upstream); rows written by an older version, an import or a bug must not make the whole person view
 // fail, so unusable values are dropped here, as if unknown.
 
 const MAX_TIME_MS = 8.64e15;
-const KINDS = new Set<InteractionKind>([
-  'message',
-  'comment',
-  'reaction',
-  'share',
-  'mention',
-  'congratulation',
-  'question-asked',
-  'question-answered',
-  'feedback-given',
-  'feedback-received',
-  'introduction',
-  'meeting',
-  'call',
-  'email',
-  'other',
-]);
+const KINDS = new Set<string>(INTERACTION_KINDS);
 
 export function usableTime(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_TIME_MS ? value : null;

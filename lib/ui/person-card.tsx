@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { formatDateTime } from '@/components/format';
 import { InteractionForm } from '@/components/InteractionForm';
 import { InteractionLog } from '@/components/InteractionLog';
@@ -36,19 +36,6 @@ export function PersonCard({ snapshot, details }: { snapshot: WireProfileSnapsho
   const known = ready?.person != null;
   const identity = ready?.identities.find((one) => one.network === ref.network && one.handle === ref.id);
 
-  // The background records a new headline just after it tells the tab what it shows, so the first read
-  // can miss it: while the page's headline is newer than the stored one, read again (a few times).
-  const rereads = useRef(0);
-  const stale =
-    details === 'read' && identity !== undefined && snapshot.headline !== null
-      ? identity.lastSeenHeadline !== snapshot.headline
-      : false;
-  useEffect(() => {
-    if (!stale || rereads.current >= 3) return;
-    rereads.current += 1;
-    const timer = setTimeout(() => void refresh(), 500 * rereads.current);
-    return () => clearTimeout(timer);
-  }, [stale, refresh, ready]);
   const lastCongratulatedAt = ready?.interactions.find((one) => one.kind === 'congratulation')?.at ?? null;
 
   return (

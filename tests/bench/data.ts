@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchExtension, removeProfile } from '../e2e/harness';
+import { KEEP_NAMES_SHIM } from './extension-page';
 
 /**
  * Import and export at scale, in Chromium with the built extension, through the same messages the options
@@ -59,8 +60,7 @@ async function timed(page: Page, type: string, payload: unknown): Promise<{ ms: 
 const running = await launchExtension();
 const page = await running.context.newPage();
 await page.goto(`chrome-extension://${running.extensionId}/options.html`);
-const keepNamesShim = 'globalThis.__name = (target) => target';
-await page.evaluate(keepNamesShim);
+await page.evaluate(KEEP_NAMES_SHIM);
 
 const results: Record<string, { ms: number; detail: string }> = {};
 const csv = connectionsCsv(ROWS, 0);

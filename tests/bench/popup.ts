@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
 import { launchExtension, removeProfile } from '../e2e/harness';
+import { KEEP_NAMES_SHIM, roundTrips } from './extension-page';
 import { type Summary, summarize } from './stats';
 
 /**
@@ -131,28 +132,6 @@ async function seed(worker: Worker): Promise<number> {
   );
 }
 
-/** Round trips from an extension page (the popup's own origin), as the UI makes them. */
-async function roundTrips(page: Page, type: string, payloads: unknown[]): Promise<number[]> {
-  return page.evaluate(
-    async ({ type, payloads }) => {
-      const send = (
-        globalThis as unknown as {
-          chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: unknown }> } };
-        }
-      ).chrome.runtime.sendMessage;
-      const times: number[] = [];
-      for (const payload of payloads) {
-        const started = performance.now();
-        const answer = await send({ tag: 'rapport/v1', type, payload });
-        times.push(performance.now() - started);
-        if (!answer?.ok) throw new Error(`${type} failed: ${JSON.stringify(answer?.error)}`);
-      }
-      return times;
-    },
-    { type, payloads },
-  );
-}
-
 /** A write (logInteraction), then the popup's read: what the user feels after acting on a prompt. */
 async function readsAfterWrites(page: Page, samples: number): Promise<number[]> {
   const times: number[] = [];
@@ -186,15 +165,14 @@ const searchPayloads = (strength: string) =>
     limit: 20,
   }));
 
-const keepNamesShim = 'globalThis.__name = (target) => target';
 const running = await launchExtension();
 const page = await running.context.newPage();
 await page.goto(`chrome-extension://${running.extensionId}/popup.html#tab=999999`);
-await page.evaluate(keepNamesShim);
+await page.evaluate(KEEP_NAMES_SHIM);
 // Let the background open (and create) the database before it is filled from outside.
 await roundTrips(page, 'searchPeople', [{ query: 'warm', limit: 5 }]);
 const worker = await running.worker();
-await worker.evaluate(keepNamesShim);
+await worker.evaluate(KEEP_NAMES_SHIM);
 const seedMs = await seed(worker);
 const [buildMs] = await roundTrips(page, 'getPopupData', [{ tabId: null }]);
 const results: Record<string, Summary> = {

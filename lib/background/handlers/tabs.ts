@@ -18,9 +18,18 @@ export function tabHandlers({
         console.warn(`Rapport: refused a report of ${snapshot.network}:${snapshot.id} from ${sender.url}`);
         return { accepted: false };
       }
+      // The sighting is recorded before the tab's state changes, because that change is what makes the
+      // sidebar read the person again: it then finds the new headline. Only once the page was read: a
+      // half-read page would record a missing headline as a change. A failed sighting still updates the
+      // tab, then reports the failure.
+      let sightingFailure: unknown = null;
+      if (snapshot && details === 'read') {
+        await recordSighting(db, snapshot, clock.now()).catch((error: unknown) => {
+          sightingFailure = error;
+        });
+      }
       await tabs.set(tabId, { snapshot, details: snapshot ? details : 'read' });
-      // Only once the page was read: a half-read page would record a missing headline as a change.
-      if (snapshot && details === 'read') await recordSighting(db, snapshot, clock.now());
+      if (sightingFailure) throw sightingFailure;
       return { accepted: true };
     },
     async getTabProfile({ tabId }, { sender }) {

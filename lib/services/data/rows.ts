@@ -10,6 +10,8 @@ import type {
   BackupPromptState,
 } from '@/lib/io';
 import { PromptStateSchema } from '@/lib/io';
+import { toIdentity } from '../identities';
+import { toInteraction } from '../interactions';
 
 // Store rows ↔ backup rows. Fields are picked one by one, so a stray field on a stored row never reaches a
 // file (the backup's schema is strict) and a file's row never carries one into the store.
@@ -35,19 +37,8 @@ export function toBackupPerson(row: PersonRow): BackupPerson {
   };
 }
 
-export function toBackupIdentity(row: IdentityRow): BackupIdentity {
-  return {
-    network: row.network,
-    handle: row.handle,
-    personId: row.personId,
-    url: row.url,
-    lastSeenName: row.lastSeenName,
-    lastSeenHeadline: row.lastSeenHeadline,
-    lastSeenAvatarUrl: row.lastSeenAvatarUrl,
-    lastSeenAt: row.lastSeenAt,
-    headlineHistory: row.headlineHistory.map(({ headline, seenAt }) => ({ headline, seenAt })),
-  };
-}
+/** The backup keeps an identity exactly as the protocol shows it (the format is checked by its own schema). */
+export const toBackupIdentity: (row: IdentityRow) => BackupIdentity = toIdentity;
 
 export const toBackupNote = (row: NoteRow): BackupNote => ({
   id: row.id,
@@ -57,18 +48,7 @@ export const toBackupNote = (row: NoteRow): BackupNote => ({
   updatedAt: row.updatedAt,
 });
 
-export const toBackupInteraction = (row: InteractionRow): BackupInteraction => ({
-  id: row.id,
-  personId: row.personId,
-  at: row.at,
-  kind: row.kind,
-  direction: row.direction,
-  channel: row.channel,
-  text: row.text,
-  sourceUrl: row.sourceUrl,
-  createdAt: row.createdAt,
-  updatedAt: row.updatedAt,
-});
+export const toBackupInteraction: (row: InteractionRow) => BackupInteraction = toInteraction;
 
 export const toBackupLink = (row: LinkRow): BackupLink => ({
   fromId: row.fromId,

@@ -2,29 +2,14 @@
 
 import fc from 'fast-check';
 import type { Direction, InteractionFact, InteractionKind, TieInputs } from '../../../lib/domain';
+import { INTERACTION_KINDS } from '../../../lib/domain/types';
 
 export const DAY = 86_400_000;
 export const YEAR = 365 * DAY;
 /** A fixed "now": 2025-06-01T12:00:00Z. */
 export const NOW = Date.UTC(2025, 5, 1, 12);
 
-export const KINDS: readonly InteractionKind[] = [
-  'message',
-  'comment',
-  'reaction',
-  'share',
-  'mention',
-  'congratulation',
-  'question-asked',
-  'question-answered',
-  'feedback-given',
-  'feedback-received',
-  'introduction',
-  'meeting',
-  'call',
-  'email',
-  'other',
-];
+export const KINDS: readonly InteractionKind[] = INTERACTION_KINDS;
 export const DIRECTIONS: readonly Direction[] = ['me', 'them', 'mutual'];
 
 /** An interaction `daysAgo` days before NOW. */

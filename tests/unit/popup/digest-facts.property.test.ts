@@ -2,28 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildPrompts, type PromptPerson } from '@/lib/domain/prompts';
 import { tieScore } from '@/lib/domain/prompts/tie-score';
-import type { Direction, InteractionKind } from '@/lib/domain/types';
+import { type Direction, INTERACTION_KINDS, type InteractionKind } from '@/lib/domain/types';
 import { compactFacts, expandFacts, type FullFact } from '@/lib/services/digest-facts';
 
 const DAY = 86_400_000;
 const T = 1_700_000_000_000;
-const KINDS: InteractionKind[] = [
-  'message',
-  'comment',
-  'reaction',
-  'share',
-  'mention',
-  'congratulation',
-  'question-asked',
-  'question-answered',
-  'feedback-given',
-  'feedback-received',
-  'introduction',
-  'meeting',
-  'call',
-  'email',
-  'other',
-];
+const KINDS: readonly InteractionKind[] = INTERACTION_KINDS;
 const DIRECTIONS: Direction[] = ['me', 'them', 'mutual'];
 
 const fact = fc.record({
