@@ -20,6 +20,8 @@ export function cleanText(raw: string | null | undefined, max = MAX_TEXT_LENGTH)
     .replace(STRAY_ZWJ, '')
     .replace(WHITESPACE, ' ')
     .replace(CONTROL, '')
+    // A control character between two spaces leaves them side by side once it is gone.
+    .replace(/ {2,}/g, ' ')
     .trim();
   if (text === '') return null;
   // Count code points, not UTF-16 units, so an emoji is never cut in half.

@@ -35,6 +35,11 @@ describe('cleanText', () => {
     expect(cleanText('a'.repeat(200))).toBe('a'.repeat(200));
   });
 
+  it('leaves one space where a control character stood between two (found by the property below)', () => {
+    expect(cleanText('Jane \u0001 Doe')).toBe('Jane Doe');
+    expect(cleanText('Jane \u0085 Doe')).toBe('Jane Doe');
+  });
+
   it('always returns trimmed, single-spaced, bounded text without bidi or control characters', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 600 }), (raw) => {
