@@ -24,7 +24,8 @@ export interface MilestoneBannerProps {
   /** When the user last congratulated them (a congratulation after the change acknowledges it). */
   lastCongratulatedAt: number | null;
   onCongratulate: () => Promise<void>;
-  onDismiss: (headline: string) => void;
+  /** Puts the banner away for this headline (stored, so it stays away after a reload). */
+  onDismiss: (headline: string) => Promise<void> | void;
 }
 
 /** "Now Director at B, was Engineer at A: acknowledge it?" — recognising a success, in one click. */
@@ -64,7 +65,22 @@ export function MilestoneBanner({
         >
           Log congratulation
         </button>
-        <button type="button" class="link" onClick={() => onDismiss(change.to)}>
+        <button
+          type="button"
+          class="link"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            try {
+              await onDismiss(change.to);
+              setError(null);
+            } catch (failure) {
+              setError(`Not dismissed: ${errorMessage(failure)}`);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
           Dismiss
         </button>
       </div>

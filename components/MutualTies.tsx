@@ -1,19 +1,16 @@
 import { useState } from 'preact/hooks';
-import type { LinkInput, LinkView } from '@/lib/protocol/types';
+import type { LinkInput, LinkView, PopupPrompt } from '@/lib/protocol/types';
 import { errorMessage } from './autosave';
 import { type PersonChoice, PersonPicker } from './PersonPicker';
-
-export interface SharedGoal {
-  goal: string;
-  people: readonly PersonChoice[];
-}
 
 export interface MutualTiesProps {
   personId: string;
   /** Everyone linked to this person (getWhoKnows), with how. */
   links: readonly LinkView[];
-  /** Others in Rapport with one of this person's goals and no link to them yet. */
-  sharedGoals: readonly SharedGoal[];
+  /** The best introduction of this person to another of the user's ties (the popup's rule), if any. */
+  introduction?: Pick<PopupPrompt, 'reason' | 'draft' | 'people'> | null;
+  /** Done: the user introduced them (logged for both, and linked). Otherwise: not now. */
+  onIntroduction?: (done: boolean) => Promise<void>;
   searchPeople: (query: string) => Promise<PersonChoice[]>;
   addLink: (link: LinkInput) => Promise<void>;
   removeLink: (link: LinkInput) => Promise<void>;
@@ -30,7 +27,8 @@ function how(view: LinkView, personId: string): string {
 export function MutualTies({
   personId,
   links,
-  sharedGoals,
+  introduction,
+  onIntroduction,
   searchPeople,
   addLink,
   removeLink,
@@ -73,24 +71,17 @@ export function MutualTies({
         pickLabel="Knows them:"
         onPick={(other) => addLink({ fromId: other.id, kind: 'knows', toId: personId })}
       />
-      {sharedGoals.length > 0 ? (
-        <div class="introductions">
-          <h3>Worth an introduction?</h3>
-          <ul>
-            {sharedGoals.map(({ goal, people }) => (
-              <li key={goal}>
-                Also working towards <span dir="auto">“{goal}”</span>:{' '}
-                {people.map((other, index) => (
-                  <span key={other.id} dir="auto">
-                    {index > 0 ? ', ' : ''}
-                    {other.name}
-                  </span>
-                ))}
-                . Introducing them could help both.
-              </li>
-            ))}
-          </ul>
-        </div>
+      {introduction && onIntroduction ? (
+        <Introduction
+          personId={personId}
+          introduction={introduction}
+          act={(done) =>
+            onIntroduction(done).then(
+              () => setError(null),
+              (failure) => setError(`Not saved: ${errorMessage(failure)}`),
+            )
+          }
+        />
       ) : null}
       {error ? (
         <p class="error" role="alert">
@@ -98,5 +89,43 @@ export function MutualTies({
         </p>
       ) : null}
     </details>
+  );
+}
+
+function Introduction({
+  personId,
+  introduction,
+  act,
+}: {
+  personId: string;
+  introduction: NonNullable<MutualTiesProps['introduction']>;
+  act: (done: boolean) => Promise<void>;
+}) {
+  const [busy, setBusy] = useState(false);
+  const other = introduction.people.find((one) => one.id !== personId)?.name ?? 'them';
+  const run = async (done: boolean) => {
+    setBusy(true);
+    await act(done);
+    setBusy(false);
+  };
+  return (
+    <div class="introductions">
+      <h3>Worth an introduction?</h3>
+      <p dir="auto">{introduction.reason}.</p>
+      <details>
+        <summary>A draft to send</summary>
+        <p class="hint" dir="auto">
+          {introduction.draft}
+        </p>
+      </details>
+      <div class="actions">
+        <button type="button" class="small" disabled={busy} onClick={() => void run(true)}>
+          I introduced them to {other}
+        </button>
+        <button type="button" class="link" disabled={busy} onClick={() => void run(false)}>
+          Not now
+        </button>
+      </div>
+    </div>
   );
 }

@@ -1,6 +1,5 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import { errorMessage } from './autosave';
-import type { PersonChoice } from './PersonPicker';
 
 export const TAG_MAX_LENGTH = 60;
 export const TAGS_PER_KIND_MAX = 30;
@@ -32,19 +31,27 @@ export interface TagEditorProps {
   placeholder?: string;
   onAdd: (tags: string[]) => Promise<void>;
   onRemove: (tag: string) => Promise<void>;
-  /** Who else in Rapport has this tag, asked for on demand (one lookup per click). */
-  findOthers?: (tag: string) => Promise<PersonChoice[]>;
+  /** The user's tags of this kind starting with the text typed, most used first. */
+  suggest?: (prefix: string) => Promise<readonly { tag: string; count: number }[]>;
 }
 
-export function TagEditor({ label, noun, tags, placeholder, onAdd, onRemove, findOthers }: TagEditorProps) {
+/** Suggestions shown at once. */
+export const SUGGESTIONS_SHOWN = 8;
+
+/** What is being typed: the part after the last comma (commas separate several tags). */
+const lastPart = (text: string) => text.slice(text.lastIndexOf(',') + 1);
+
+export function TagEditor({ label, noun, tags, placeholder, onAdd, onRemove, suggest }: TagEditorProps) {
   const id = useId();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [others, setOthers] = useState<{ tag: string; people: PersonChoice[] } | null>(null);
+  const combo = useSuggestions(tags, suggest);
 
-  const add = async () => {
-    const adding = newTags(text, tags);
+  const add = async (typed = text) => {
+    combo.close();
+    setText(typed);
+    const adding = newTags(typed, tags);
     if (adding.length === 0) {
       setText('');
       return;
@@ -75,17 +82,10 @@ export function TagEditor({ label, noun, tags, placeholder, onAdd, onRemove, fin
     }
   };
 
-  const showOthers = async (tag: string) => {
-    if (!findOthers) return;
-    if (others?.tag === tag) {
-      setOthers(null);
-      return;
-    }
-    try {
-      setOthers({ tag, people: await findOthers(tag) });
-    } catch (failure) {
-      setError(`Could not look up ${tag}: ${errorMessage(failure)}`);
-    }
+  /** A suggestion replaces what is being typed, and the tags are added at once. */
+  const choose = (tag: string) => {
+    const before = text.slice(0, text.length - lastPart(text).length);
+    void add(`${before}${tag}`);
   };
 
   return (
@@ -95,22 +95,9 @@ export function TagEditor({ label, noun, tags, placeholder, onAdd, onRemove, fin
         <ul class="tags" aria-label={`Current ${label.toLowerCase()}`}>
           {tags.map((tag) => (
             <li key={tag} class="tag">
-              {findOthers ? (
-                <button
-                  type="button"
-                  class="tag-name"
-                  dir="auto"
-                  aria-expanded={others?.tag === tag}
-                  title={`Who else is into ${tag}?`}
-                  onClick={() => void showOthers(tag)}
-                >
-                  {tag}
-                </button>
-              ) : (
-                <span class="tag-name" dir="auto">
-                  {tag}
-                </span>
-              )}
+              <span class="tag-name" dir="auto">
+                {tag}
+              </span>
               <button
                 type="button"
                 class="tag-remove"
@@ -123,7 +110,6 @@ export function TagEditor({ label, noun, tags, placeholder, onAdd, onRemove, fin
           ))}
         </ul>
       ) : null}
-      {others ? <OthersLine noun={noun} tag={others.tag} people={others.people} /> : null}
       <div class="tag-input">
         <input
           id={id}
@@ -133,11 +119,34 @@ export function TagEditor({ label, noun, tags, placeholder, onAdd, onRemove, fin
           placeholder={placeholder}
           maxLength={TAG_MAX_LENGTH * 4}
           readOnly={busy}
-          onInput={(event) => setText(event.currentTarget.value)}
+          autoComplete="off"
+          {...(suggest
+            ? {
+                role: 'combobox',
+                'aria-autocomplete': 'list',
+                'aria-expanded': combo.shown.length > 0,
+                'aria-controls': `${id}-suggestions`,
+                'aria-activedescendant': combo.active >= 0 ? `${id}-option-${combo.active}` : undefined,
+              }
+            : {})}
+          onFocus={(event) => combo.ask(lastPart(event.currentTarget.value))}
+          onBlur={combo.close}
+          onInput={(event) => {
+            setText(event.currentTarget.value);
+            combo.ask(lastPart(event.currentTarget.value));
+          }}
           onKeyDown={(event) => {
-            if (event.key === 'Enter') {
+            const picked = combo.shown[combo.active];
+            if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
               event.preventDefault();
-              void add();
+              combo.move(event.key === 'ArrowDown' ? 1 : -1);
+            } else if (event.key === 'Escape' && combo.shown.length > 0) {
+              event.preventDefault();
+              combo.close();
+            } else if (event.key === 'Enter') {
+              event.preventDefault();
+              if (picked) choose(picked.tag);
+              else void add();
             }
           }}
         />
@@ -151,6 +160,38 @@ export function TagEditor({ label, noun, tags, placeholder, onAdd, onRemove, fin
           Add
         </button>
       </div>
+      {suggest ? (
+        <div
+          id={`${id}-suggestions`}
+          class="tag-suggestions"
+          role="listbox"
+          aria-label={`Your ${label.toLowerCase()}`}
+          hidden={combo.shown.length === 0}
+        >
+          {combo.shown.map((one, index) => (
+            // The ARIA combobox pattern: the keyboard stays in the field, which marks an option with
+            // aria-activedescendant, so options are neither focused nor given key handlers of their own.
+            // biome-ignore lint/a11y/useKeyWithClickEvents: see above; Enter in the field picks the marked one.
+            // biome-ignore lint/a11y/useFocusableInteractive: see above; focus stays in the combobox.
+            <div
+              key={one.tag}
+              id={`${id}-option-${index}`}
+              role="option"
+              aria-selected={index === combo.active}
+              dir="auto"
+              // Keeps the focus in the field, so the list does not close before the click lands.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => choose(one.tag)}
+            >
+              {one.tag}
+              <span class="muted">
+                {' '}
+                · {one.count} {one.count === 1 ? 'person' : 'people'}
+              </span>
+            </div>
+          ))}
+        </div>
+      ) : null}
       {error ? (
         <p class="error" role="alert">
           {error}
@@ -160,24 +201,38 @@ export function TagEditor({ label, noun, tags, placeholder, onAdd, onRemove, fin
   );
 }
 
-function OthersLine({ noun, tag, people }: { noun: string; tag: string; people: PersonChoice[] }) {
-  if (people.length === 0)
-    return (
-      <p class="hint">
-        No one else in Rapport has the {noun} “{tag}” yet.
-      </p>
+/**
+ * The suggestion list of one tag field: the answer to the latest text typed wins, tags the person already
+ * has are left out, and nothing is marked until the arrows move (so Enter adds what was typed).
+ */
+function useSuggestions(tags: readonly string[], suggest: TagEditorProps['suggest']) {
+  const [shown, setShown] = useState<readonly { tag: string; count: number }[]>([]);
+  const [active, setActive] = useState(-1);
+  const seq = useRef(0);
+  const close = () => {
+    seq.current += 1;
+    setShown([]);
+    setActive(-1);
+  };
+  const ask = (typed: string) => {
+    if (!suggest) return;
+    const mine = ++seq.current;
+    const have = new Set(tags.map((tag) => tag.toLocaleLowerCase()));
+    suggest(normalizeTag(typed)).then(
+      (found) => {
+        if (mine !== seq.current) return;
+        setShown(found.filter((one) => !have.has(one.tag.toLocaleLowerCase())).slice(0, SUGGESTIONS_SHOWN));
+        setActive(-1);
+      },
+      // Suggestions are a convenience: without them the field works as before.
+      () => mine === seq.current && setShown([]),
     );
-  return (
-    <p class="hint others" aria-live="polite">
-      Also {noun === 'goal' ? 'working towards' : 'into'} <span dir="auto">“{tag}”</span>: {people.length} of
-      your ties (
-      {people.map((person, index) => (
-        <span key={person.id} dir="auto">
-          {index > 0 ? ', ' : ''}
-          {person.name}
-        </span>
-      ))}
-      )
-    </p>
-  );
+  };
+  const move = (step: number) => {
+    if (shown.length === 0) return;
+    // -1 is the field itself: the arrows cycle through the options and back to what was typed.
+    const slots = shown.length + 1;
+    setActive((index) => ((((index + 1 + step) % slots) + slots) % slots) - 1);
+  };
+  return { shown, active, ask, close, move };
 }

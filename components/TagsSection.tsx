@@ -1,4 +1,4 @@
-import type { PersonChoice } from './PersonPicker';
+import { type SharedTag, SharedTags } from './SharedTags';
 import { TagEditor } from './TagEditor';
 
 export type TagKind = 'interests' | 'goals' | 'expertise' | 'tools';
@@ -13,11 +13,14 @@ const KINDS: readonly { kind: TagKind; label: string; noun: string; placeholder:
 export interface TagsSectionProps {
   tags: Record<TagKind, readonly string[]>;
   editTags: (kind: TagKind, add: string[], remove: string[]) => Promise<void>;
-  findOthers?: (kind: TagKind, tag: string) => Promise<PersonChoice[]>;
+  /** The user's existing tags of a kind starting with what is typed, most used first. */
+  suggest?: (kind: TagKind, prefix: string) => Promise<readonly { tag: string; count: number }[]>;
+  /** Their tags that others in Rapport also have (null while not known). */
+  shared?: readonly SharedTag[] | null;
 }
 
 /** What they care about: the material for thoughtful questions and for spotting shared ground. */
-export function TagsSection({ tags, editTags, findOthers }: TagsSectionProps) {
+export function TagsSection({ tags, editTags, suggest, shared }: TagsSectionProps) {
   return (
     <details class="section tags-section" open>
       <summary>
@@ -32,10 +35,11 @@ export function TagsSection({ tags, editTags, findOthers }: TagsSectionProps) {
           placeholder={placeholder}
           onAdd={(add) => editTags(kind, add, [])}
           onRemove={(tag) => editTags(kind, [], [tag])}
-          findOthers={findOthers ? (tag) => findOthers(kind, tag) : undefined}
+          suggest={suggest ? (prefix) => suggest(kind, prefix) : undefined}
         />
       ))}
-      <p class="hint">Separate several with commas. Choose a tag to see who else in Rapport shares it.</p>
+      <p class="hint">Separate several with commas; the arrow keys pick one of your existing tags.</p>
+      {shared && shared.length > 0 ? <SharedTags shared={shared} /> : null}
     </details>
   );
 }

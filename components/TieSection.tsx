@@ -3,6 +3,7 @@ import { STRONG_CADENCE_DAYS, WEAK_CADENCE_DAYS } from '@/lib/domain/cadence';
 import type { PersonDetails, PersonPatch, TieView } from '@/lib/protocol/types';
 import { AutosaveCadence, AutosaveDate, AutosaveText, ClosenessSlider } from './AutosaveFields';
 import { errorMessage } from './autosave';
+import { DunbarPlace, type DunbarPlaceProps } from './DunbarPlace';
 import { type PersonChoice, PersonPicker } from './PersonPicker';
 
 export interface TieSummaryProps {
@@ -39,9 +40,18 @@ export interface TieSectionProps {
   introducedByName: string | null;
   updatePerson: (patch: PersonPatch) => Promise<void>;
   searchPeople: (query: string) => Promise<PersonChoice[]>;
+  /** Where they sit among all the user's ties; null until known. */
+  place?: DunbarPlaceProps | null;
 }
 
-export function TieSection({ tie, details, introducedByName, updatePerson, searchPeople }: TieSectionProps) {
+export function TieSection({
+  tie,
+  details,
+  introducedByName,
+  updatePerson,
+  searchPeople,
+  place,
+}: TieSectionProps) {
   const strong = tie?.strong ?? false;
   return (
     <details class="section tie" open>
@@ -49,6 +59,7 @@ export function TieSection({ tie, details, introducedByName, updatePerson, searc
         <h2>The tie</h2>
       </summary>
       {tie ? <TieSummary tie={tie} /> : null}
+      {place ? <DunbarPlace {...place} /> : null}
       <ClosenessSlider initial={details.closeness} save={(closeness) => updatePerson({ closeness })} />
       <AutosaveText
         label="How we met"

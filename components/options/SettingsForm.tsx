@@ -18,6 +18,8 @@ export interface SettingsFormProps {
   /** Fields that could not be read and were put back to their default, with why. */
   repaired: { field: string; reason: string }[];
   save: SaveState;
+  /** The digest is on but the browser does not let Rapport show notifications (revoked, or restored). */
+  digestBlocked?: boolean;
   onChange: (name: SettingName, value: unknown) => void;
 }
 
@@ -54,7 +56,7 @@ function NumberField(props: {
 }
 
 /** Every change is saved at once (autosave); the status line says whether it was. */
-export function SettingsForm({ settings, repaired, save, onChange }: SettingsFormProps) {
+export function SettingsForm({ settings, repaired, save, digestBlocked, onChange }: SettingsFormProps) {
   return (
     <form
       class="options-form"
@@ -128,6 +130,16 @@ export function SettingsForm({ settings, repaired, save, onChange }: SettingsFor
           />
           <label for="digest-enabled">Remind me once a day of who to follow up with</label>
         </div>
+        <span class="options-hint">
+          One notification at that time, only when something is due; Rapport asks to show notifications when
+          you turn this on.
+        </span>
+        {settings.digest.enabled && digestBlocked && (
+          <Status tone="error" testId="digest-blocked">
+            Rapport is not allowed to show notifications, so no digest will appear. Turn the digest off and on
+            again to allow them.
+          </Status>
+        )}
         <div class="options-field">
           <label for="digest-time">At</label>
           <input

@@ -1,9 +1,11 @@
 import { browser, defineBackground } from '#imports';
 import { createHandlers } from '@/lib/background/handlers';
 import { isStorageError, RapportDatabase } from '@/lib/db/database';
+import { openFailureMessage } from '@/lib/db/open-failure';
 import { registerBadge } from '@/lib/platform/badge';
 import { registerCommands } from '@/lib/platform/commands';
 import { registerContextMenu } from '@/lib/platform/context-menu';
+import { registerDigest } from '@/lib/platform/digest-notification';
 import { classifySender } from '@/lib/platform/sender';
 import { sessionTabProfiles } from '@/lib/platform/tab-profiles';
 import { createRouter } from '@/lib/protocol/router';
@@ -18,6 +20,7 @@ export default defineBackground(() => {
   const route = createRouter(createHandlers({ db, tabs, clock }), {
     classifySender,
     isStorageError,
+    storageMessage: openFailureMessage,
     refusalCode: (error) =>
       error instanceof NotFoundError ? 'not-found' : error instanceof ConflictError ? 'conflict' : null,
     log: (message, detail) => console.warn(`Rapport: ${message}`, detail ?? ''),
@@ -26,6 +29,7 @@ export default defineBackground(() => {
   registerCommands(tabs);
   registerContextMenu({ db, tabs, clock });
   registerBadge({ db, clock });
+  registerDigest({ db, clock });
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabs.forget(tabId);
   });

@@ -8,6 +8,7 @@ import type {
   LinkRow,
   NoteRow,
   PersonRow,
+  PopupCacheRow,
   PromptStateRow,
   SearchRow,
 } from './rows';
@@ -31,6 +32,7 @@ export class RapportDatabase extends Dexie {
   digests!: Table<DigestRow, string>;
   searchRows!: Table<SearchRow, string>;
   digestQueue!: Table<DigestQueueRow, string>;
+  popupCache!: Table<PopupCacheRow, string>;
   private readonly commitListeners = new Set<CommitListener>();
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
@@ -62,6 +64,9 @@ export class RapportDatabase extends Dexie {
         digestQueue: 'personId',
       })
       .upgrade(upgradeToV3);
+    // The popup's answer as last computed (lib/services/popup-cache.ts), so opening the popup reads one row
+    // instead of every digest. A new table only: no existing row changes, so there is nothing to upgrade.
+    this.version(4).stores({ popupCache: 'key' });
     this.use(
       digestQueueMiddleware(() => {
         for (const listener of this.commitListeners) listener();

@@ -8,7 +8,9 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middl
 // leaves a digest stale.
 
 export const DIGEST_QUEUE = 'digestQueue';
-const SOURCES = new Set(['people', 'identities', 'notes', 'interactions', 'links']);
+// promptStates: a prompt done, dismissed or snoozed changes the popup's answer (lib/services/popup-cache.ts),
+// which is only reused while nothing is queued.
+const SOURCES = new Set(['people', 'identities', 'notes', 'interactions', 'links', 'promptStates']);
 
 function personIdsOf(table: string, row: unknown): string[] {
   if (typeof row !== 'object' || row === null) return [];

@@ -165,3 +165,15 @@ export interface SearchRow {
 export interface DigestQueueRow {
   personId: string;
 }
+
+/**
+ * Version 4: the popup's computed answer (prompts, follow-ups, counts; never the tab's person), one row
+ * under key 'popup'. `generation` goes up each time digests are rebuilt (digests.ts, same transaction),
+ * so an answer computed from older digests is never stored over a newer state. `value` is shaped and
+ * checked by lib/services/popup-cache.ts; null when there is none.
+ */
+export interface PopupCacheRow {
+  key: string;
+  generation: number;
+  value: unknown;
+}

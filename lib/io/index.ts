@@ -4,6 +4,7 @@ export * from './backup-format';
 export * from './backup-schema';
 export * from './csv-export';
 export * from './dates';
+export * from './file-exports';
 export * from './linkedin-connections';
 export * from './person-export';
 export type { LineProblem } from './problems';

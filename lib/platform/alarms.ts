@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { nextDailyTime } from '@/lib/domain/daily-time';
 
 /** The next local midnight after `now`. */
 export function nextMidnight(now: number): number {
@@ -33,4 +34,20 @@ export function registerPeriodicAlarm(
   browser.runtime.onInstalled.addListener(start);
   browser.runtime.onStartup.addListener(start);
   void ensure().catch(() => undefined);
+}
+
+/** The optional daily digest (lib/platform/digest-notification.ts shows it). */
+export const DIGEST_ALARM = 'rapport-digest';
+
+/** This machine's zone, for the pure scheduling rules (`0 -` so that UTC is 0, not -0). */
+export const localOffset = (at: number): number => 0 - new Date(at).getTimezoneOffset();
+
+/**
+ * One alarm at the next local `time` after `now` when the digest is on, none when it is off. One-shot and
+ * set again each time it fires (never a 24-hour period), so it stays at the chosen local time across
+ * daylight-saving changes. Called by the options page when the setting changes, and by the worker.
+ */
+export async function scheduleDigest(digest: { enabled: boolean; time: string }, now: number): Promise<void> {
+  if (!digest.enabled) await browser.alarms.clear(DIGEST_ALARM);
+  else await browser.alarms.create(DIGEST_ALARM, { when: nextDailyTime(digest.time, now, localOffset) });
 }

@@ -1,13 +1,18 @@
 import { browser } from '#imports';
 import type { RapportDatabase } from '@/lib/db/database';
 import type { Clock } from '@/lib/services/clock';
-import { countDuePrompts } from '@/lib/services/popup';
+import { popupSummary } from '@/lib/services/popup';
+import { readSettings, SETTINGS_KEY } from '@/lib/settings';
 import { registerPeriodicAlarm } from './alarms';
 
 // The toolbar badge: how many prompts are due. Set globally (no tabId), so the context menu's brief
 // per-tab mark (confirm.ts) still shows over it on its tab: a tab's own badge text wins in Chrome.
 
 const ALARM = 'rapport-badge';
+/** One-shot, at the next moment a prompt falls due by time alone (the stored popup answer says when). */
+const DUE_ALARM = 'rapport-badge-due';
+/** Writes come in bursts (an import, a merge): the count is recomputed once they pause. */
+const SETTLE_MS = 300;
 /** Besides every change: at local midnight and every six hours after, as prompts fall due over time. */
 const PERIOD_MINUTES = 6 * 60;
 const COLOR = '#0a66c2';
@@ -48,7 +53,14 @@ export function registerBadge({ db, clock }: Deps): () => Promise<void> {
       do {
         again = false;
         try {
-          await showDueCount(await countDuePrompts(db, clock.now()));
+          const { focus } = (await readSettings()).settings;
+          // Also stores the popup's answer, so the next popup opens from it.
+          const summary = await popupSummary(db, clock.now(), focus);
+          await showDueCount(summary.counts.dueToday);
+          if (Number.isFinite(summary.promptsChangeAt))
+            await browser.alarms.create(DUE_ALARM, {
+              when: Math.max(summary.promptsChangeAt, Date.now() + 30_000),
+            });
         } catch (error) {
           console.warn('Rapport: could not update the badge', error);
         }
@@ -58,7 +70,18 @@ export function registerBadge({ db, clock }: Deps): () => Promise<void> {
     });
     return running;
   };
-  db.onDataChange(() => void refresh());
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  db.onDataChange(() => {
+    clearTimeout(settle);
+    settle = setTimeout(() => void refresh(), SETTLE_MS);
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === DUE_ALARM) void refresh();
+  });
+  // The focus is a setting, and it decides which ask-question prompts are due.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void refresh();
+  });
   registerPeriodicAlarm(ALARM, PERIOD_MINUTES, () => refresh());
   return refresh;
 }

@@ -77,16 +77,16 @@ export const dataMessages = {
     request: z.strictObject({ personId: z.nullable(IdSchema) }),
     response: StoreCountsSchema,
   },
-  /** The whole store as a file: a JSON backup (with settings), people as CSV, or contacts as vCard. */
+  /** The whole store as a JSON backup (with settings); the options page makes the CSV and vCard from it. */
   exportData: {
     senders: ['extension'],
-    request: z.strictObject({ kind: z.enum(['backup', 'csv', 'vcard']) }),
+    request: z.strictObject({}),
     response: ExportFileSchema,
   },
-  /** Everything about one person ("what do you keep about me?"), as JSON or plain text. */
+  /** Everything about one person ("what do you keep about me?") as JSON; the page can make it plain text. */
   exportPersonData: {
     senders: ['extension'],
-    request: z.strictObject({ personId: IdSchema, format: z.enum(['json', 'text']) }),
+    request: z.strictObject({ personId: IdSchema }),
     response: ExportFileSchema,
   },
   /** What importing a file would change; writes nothing. */

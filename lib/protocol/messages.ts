@@ -8,6 +8,7 @@ import {
   PersonSummarySchema,
   ProfileRefSchema,
   ProfileSnapshotSchema,
+  ReportSeqSchema,
   TabProfileSchema,
 } from './schemas';
 import {
@@ -22,6 +23,7 @@ import {
   NameSchema,
   PersonDetailsSchema,
   PersonPatchSchema,
+  PersonStandingSchema,
   PersonViewSchema,
   PopupDataSchema,
   PromptStateSchema,
@@ -30,6 +32,7 @@ import {
   TagKindSchema,
   TagListSchema,
   TagSchema,
+  TagUseListSchema,
   TimeSchema,
 } from './store-schemas';
 
@@ -49,7 +52,11 @@ export const messages = {
   /** A content script tells the worker which profile its tab shows (null: not a profile page). */
   reportProfile: {
     senders: ['content'],
-    request: z.strictObject({ snapshot: z.nullable(ProfileSnapshotSchema), details: PageDetailsSchema }),
+    request: z.strictObject({
+      snapshot: z.nullable(ProfileSnapshotSchema),
+      details: PageDetailsSchema,
+      seq: ReportSeqSchema,
+    }),
     response: z.strictObject({ accepted: z.boolean() }),
   },
   /** The profile a tab shows; tabId null means the sender's own tab (the in-page sidebar). */
@@ -135,6 +142,18 @@ export const messages = {
     senders: ['extension'],
     request: z.strictObject({ kind: TagKindSchema, tag: TagSchema, limit: limit(LIST_LIMIT_MAX) }),
     response: people,
+  },
+  /** The user's tags of one kind starting with `prefix`, most used first: suggestions while tagging. */
+  listTags: {
+    senders: ['extension'],
+    request: z.strictObject({ kind: TagKindSchema, prefix: TagSchema, limit: limit(20) }),
+    response: z.strictObject({ tags: TagUseListSchema }),
+  },
+  /** Dunbar layer and rank, who shares their tags, the best introduction, their put-away prompts. */
+  getPersonStanding: {
+    senders: ['extension'],
+    request: z.strictObject({ personId: IdSchema }),
+    response: PersonStandingSchema,
   },
   /** Attaches a profile to an existing person; refused if it belongs to someone else (merge instead). */
   linkIdentity: {

@@ -32,6 +32,8 @@ export interface RouterOptions {
   classifySender: (sender: SenderInfo) => SenderKind | null;
   /** Maps thrown errors to a code; storage errors are reported as such so the UI can say so. */
   isStorageError: (error: unknown) => boolean;
+  /** The text of a storage error when it has a better one than "could not write" (a failed upgrade). */
+  storageMessage?: (error: unknown) => string | null;
   /** Refusals a service makes on purpose: reported with their own message and code, not as bugs. */
   refusalCode?: (error: unknown) => 'not-found' | 'conflict' | null;
   log: (message: string, detail?: unknown) => void;
@@ -76,7 +78,11 @@ export function createRouter(handlers: Handlers, options: RouterOptions) {
       const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       options.log(`"${type}" failed: ${text}`, error);
       if (options.isStorageError(error)) {
-        return fail('storage', `Rapport could not write to its database (${text}). Nothing was changed.`);
+        const message = options.storageMessage?.(error);
+        return fail(
+          'storage',
+          message ?? `Rapport could not write to its database (${text}). Nothing was changed.`,
+        );
       }
       return fail('internal', `Rapport hit an unexpected error handling "${type}": ${text}`);
     }

@@ -47,8 +47,20 @@ export const PersonSummarySchema = z.strictObject({
 /** Whether the page's details (name, headline, avatar) were read: the URL identity is always known. */
 export const PageDetailsSchema = z.enum(['reading', 'read', 'unreadable']);
 
+/** The largest time a JavaScript Date can hold. */
+const MAX_REPORT_SEQ = 8.64e15;
+
+/**
+ * When the content script made a report: its page's clock (performance.timeOrigin + now), which only
+ * grows within a tab. A view that hears of a tab's profile twice (straight from the content script, then
+ * through the worker's record of it) keeps the newest, so a late copy never brings back the previous
+ * person. 0: no report yet.
+ */
+export const ReportSeqSchema = z.number().check(z.gte(0), z.lte(MAX_REPORT_SEQ));
+
 export const TabProfileSchema = z.strictObject({
   tabId: z.number(),
   snapshot: z.nullable(ProfileSnapshotSchema),
   details: PageDetailsSchema,
+  seq: ReportSeqSchema,
 });

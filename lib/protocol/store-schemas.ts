@@ -290,3 +290,31 @@ export const SearchAllResultSchema = z.strictObject({
     .check(z.maxLength(50)),
   matched: z.number(),
 });
+
+// The person view's standing among all the user's ties (issue 5), from the popup's digests.
+
+export const PersonStandingSchema = z.strictObject({
+  layer: z.nullable(DunbarLayerSchema),
+  /** 1 = their strongest tie; null when archived or snoozed (not ranked). */
+  rank: z.nullable(z.number()),
+  ranked: z.number(),
+  /** Each of their tags someone else also has: how many, and the strongest few of them. */
+  shared: z
+    .array(
+      z.strictObject({
+        tag: TagSchema,
+        count: z.number(),
+        people: z
+          .array(z.strictObject({ id: IdSchema, name: z.string(), url: urlOrNull }))
+          .check(z.maxLength(5)),
+      }),
+    )
+    .check(z.maxLength(4 * TAGS_PER_KIND_MAX)),
+  introduction: z.nullable(PopupPromptSchema),
+  /** Keys of their prompts the user marked done, dismissed, or snoozed (still asleep). */
+  hiddenPrompts: z.array(PromptKeySchema).check(z.maxLength(100)),
+});
+
+export const TagUseListSchema = z
+  .array(z.strictObject({ tag: TagSchema, count: z.number() }))
+  .check(z.maxLength(20));

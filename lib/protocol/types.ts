@@ -46,3 +46,5 @@ export type ActOnPromptInput = z.infer<typeof import('./store-schemas').ActOnPro
 export type SearchAllInput = z.infer<typeof import('./store-schemas').SearchAllInputSchema>;
 export type SearchAllResult = z.infer<typeof import('./store-schemas').SearchAllResultSchema>;
 export type SearchHit = SearchAllResult['hits'][number];
+export type PersonStanding = z.infer<typeof import('./store-schemas').PersonStandingSchema>;
+export type TagUse = z.infer<typeof import('./store-schemas').TagUseListSchema>[number];

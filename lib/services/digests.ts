@@ -2,6 +2,7 @@ import type { RapportDatabase } from '@/lib/db/database';
 import type { DigestRow, IdentityRow, LinkRow, NoteRow, PersonRow, SearchRow } from '@/lib/db/rows';
 import { NETWORKS, type PromptPerson } from '@/lib/domain/prompts';
 import { compactFacts, expandFacts, type FullFact } from './digest-facts';
+import { invalidateCached } from './popup-cache';
 import { cadenceOf, isUsableInteraction, snoozeOf, usableNumber, usableTime } from './tie-inputs';
 
 // The popup's per-person digests and search rows (lib/db/rows.ts), rebuilt for the people in
@@ -161,26 +162,36 @@ export function toPromptPerson(digest: DigestRow): PromptPerson {
 
 async function rebuild(db: RapportDatabase, personIds: readonly string[], now: number): Promise<void> {
   const people = await db.people.bulkGet([...personIds]);
-  for (const [index, personId] of personIds.entries()) {
-    const person = people[index];
-    if (!person) {
-      await db.digests.delete(personId);
-      await db.searchRows.delete(personId);
-      await db.promptStates.where('personId').equals(personId).delete();
-      continue;
-    }
-    const [identities, interactions, from, to, notes] = await Promise.all([
-      db.identities.where('personId').equals(personId).toArray(),
-      db.interactions
-        .where('[personId+at]')
-        .between([personId, Number.NEGATIVE_INFINITY], [personId, Number.POSITIVE_INFINITY], true, true)
-        .toArray(),
-      db.links.where('fromId').equals(personId).toArray(),
-      db.links.where('toId').equals(personId).toArray(),
-      db.notes.where('personId').equals(personId).toArray(),
-    ]);
-    await db.digests.put(buildDigest(person, identities, interactions, [...from, ...to], now));
-    await db.searchRows.put(buildSearchRow(person, identities, notes));
+  const gone = personIds.filter((_, index) => !people[index]);
+  const present = people.filter((person): person is PersonRow => person !== undefined);
+  // Every read of the batch is placed at once rather than person after person: IndexedDB then answers
+  // them back to back, instead of waiting a round trip through the event loop for each (the one-off build
+  // after the v3 upgrade reads everyone).
+  const read = await Promise.all(
+    present.map(({ id }) =>
+      Promise.all([
+        db.identities.where('personId').equals(id).toArray(),
+        db.interactions
+          .where('[personId+at]')
+          .between([id, Number.NEGATIVE_INFINITY], [id, Number.POSITIVE_INFINITY], true, true)
+          .toArray(),
+        db.links.where('fromId').equals(id).toArray(),
+        db.links.where('toId').equals(id).toArray(),
+        db.notes.where('personId').equals(id).toArray(),
+      ]),
+    ),
+  );
+  const digests: DigestRow[] = [];
+  const searchRows: SearchRow[] = [];
+  for (const [index, person] of present.entries()) {
+    const [identities, interactions, from, to, notes] = read[index] ?? [[], [], [], [], []];
+    digests.push(buildDigest(person, identities, interactions, [...from, ...to], now));
+    searchRows.push(buildSearchRow(person, identities, notes));
+  }
+  await Promise.all([db.digests.bulkPut(digests), db.searchRows.bulkPut(searchRows)]);
+  if (gone.length > 0) {
+    await Promise.all([db.digests.bulkDelete(gone), db.searchRows.bulkDelete(gone)]);
+    await db.promptStates.where('personId').anyOf(gone).delete();
   }
   await db.digestQueue.bulkDelete([...personIds]);
 }
@@ -193,10 +204,13 @@ export async function refreshDigests(db: RapportDatabase, now: number): Promise<
   for (;;) {
     const done = await db.transaction(
       'rw',
-      [db.digestQueue, db.digests, db.searchRows, db.promptStates, ...db.allTables],
+      [db.digestQueue, db.digests, db.searchRows, db.promptStates, db.popupCache, ...db.allTables],
       async () => {
         const ids = await db.digestQueue.limit(BATCH).primaryKeys();
-        if (ids.length > 0) await rebuild(db, ids, now);
+        if (ids.length > 0) {
+          await rebuild(db, ids, now);
+          await invalidateCached(db);
+        }
         return ids.length;
       },
     );

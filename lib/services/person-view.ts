@@ -1,13 +1,20 @@
 import type { RapportDatabase } from '@/lib/db/database';
-import type { PersonRow } from '@/lib/db/rows';
+import { type PersonRow, TAG_KINDS } from '@/lib/db/rows';
 import { followUp, reciprocityLedger, tieStrength } from '@/lib/domain';
+import { dunbarLayers } from '@/lib/domain/dunbar';
+import type { UserFocus } from '@/lib/domain/prompts';
+import { buildContext } from '@/lib/domain/prompts/context';
+import { introducePrompts } from '@/lib/domain/prompts/introduce';
 import type { PersonView, TieView, WireProfileRef } from '@/lib/protocol/types';
 import type { Clock } from './clock';
+import { refreshDigests, toPromptPerson } from './digests';
+import { notFound } from './errors';
 import { toIdentity } from './identities';
 import { allInteractionsOf, toInteraction } from './interactions';
 import { linksOf, whoKnows } from './links';
 import { notesOf } from './notes';
 import { toPersonDetails, toPersonSummary } from './people';
+import { EMPTY_FOCUS, personUrl, toPromptState } from './popup';
 import { cadenceOf, interactionFacts, isUsableInteraction, snoozeOf, tieInputs } from './tie-inputs';
 
 /** The view keeps the newest ones; listInteractions pages through the rest. */
@@ -99,4 +106,96 @@ async function sharedTags(db: RapportDatabase, person: PersonRow): Promise<numbe
     person.tagKeys.map((key) => db.people.where('tagKeys').equals(key).limit(2).primaryKeys()),
   );
   return holders.filter((ids) => ids.some((id) => id !== person.id)).length;
+}
+
+/** Shown per shared tag: the strongest ties first. */
+export const SHARED_PEOPLE_MAX = 5;
+const HIDDEN_PROMPTS_MAX = 100;
+
+/**
+ * Where this person stands among all the user's ties, which needs everyone's score: read from the
+ * popup's per-person digests (one small row each), never from the interactions. Their Dunbar layer
+ * and rank; who else has each of their tags; the best introduction the popup's rule finds for them
+ * (ranked with the user's focus, as in the popup); which of their prompts the user put away (the
+ * headline banner reads its dismissal there).
+ */
+export async function getPersonStanding(
+  db: RapportDatabase,
+  personId: string,
+  now: number,
+  focus: UserFocus = EMPTY_FOCUS,
+) {
+  await refreshDigests(db, now);
+  const [digests, stateRows] = await db.transaction('r', db.digests, db.promptStates, () =>
+    Promise.all([db.digests.toArray(), db.promptStates.toArray()]),
+  );
+  const people = digests.map(toPromptPerson);
+  const states = stateRows.map(toPromptState);
+  const ctx = buildContext({ people, states, focus, flagged: [] }, now);
+  const me = ctx.active.find((facts) => facts.person.id === personId);
+  const layer = dunbarLayers(ctx.active.map((f) => ({ id: f.person.id, score: f.tie.score }))).get(personId);
+  // The same order dunbarLayers ranks by: strongest first, equal scores by id.
+  const ranked = [...ctx.active].sort(
+    (a, b) => b.tie.score - a.tie.score || (a.person.id < b.person.id ? -1 : 1),
+  );
+  const rank = me ? ranked.indexOf(me) + 1 : 0;
+
+  const self = people.find((p) => p.id === personId);
+  if (!self) throw notFound('Person', personId);
+  const score = new Map(ctx.active.map((f) => [f.person.id, f.tie.score]));
+  const byKey = new Map<string, { tag: string; people: typeof people }>();
+  for (const tag of TAG_KINDS.flatMap((kind) => self.tags[kind])) {
+    const key = ctx.keyOf(tag);
+    if (key !== '' && !byKey.has(key)) byKey.set(key, { tag, people: [] });
+  }
+  for (const other of people) {
+    if (other.archived || other.id === personId) continue;
+    const keys = new Set(TAG_KINDS.flatMap((kind) => other.tags[kind].map(ctx.keyOf)));
+    for (const key of keys) byKey.get(key)?.people.push(other);
+  }
+  const shared = [...byKey.values()]
+    .filter((entry) => entry.people.length > 0)
+    .map(({ tag, people: holders }) => ({
+      tag,
+      count: holders.length,
+      people: holders
+        .sort((a, b) => (score.get(b.id) ?? -1) - (score.get(a.id) ?? -1) || (a.id < b.id ? -1 : 1))
+        .slice(0, SHARED_PEOPLE_MAX)
+        .map((p) => ({ id: p.id, name: p.name, url: personUrl(p) })),
+    }));
+
+  // The popup's introduction rule, asked only about pairs that include this person: the others are
+  // narrowed to those sharing a topic with them and every other pair counts as already linked.
+  const topics = me?.introTopics ?? new Set<string>();
+  const introduce = introducePrompts({
+    ...ctx,
+    active: ctx.active.filter((f) => f === me || [...f.introTopics].some((key) => topics.has(key))),
+    linked: (a, b) => (a !== personId && b !== personId) || ctx.linked(a, b),
+  })[0];
+  const names = new Map(people.map((p) => [p.id, p]));
+  const introduction = introduce
+    ? {
+        key: introduce.key,
+        kind: introduce.kind,
+        personIds: introduce.personIds,
+        people: introduce.personIds.map((id) => ({ id, name: names.get(id)?.name ?? '' })),
+        reason: introduce.reason,
+        draft: introduce.draft,
+        network: introduce.network,
+        dueAt: introduce.dueAt,
+        url: null,
+      }
+    : null;
+
+  return {
+    layer: layer ?? null,
+    rank: rank > 0 ? rank : null,
+    ranked: ranked.length,
+    shared,
+    introduction,
+    hiddenPrompts: stateRows
+      .filter((row) => row.personId === personId && ctx.hidden(row.key))
+      .map((row) => row.key)
+      .slice(0, HIDDEN_PROMPTS_MAX),
+  };
 }

@@ -1,7 +1,7 @@
 import type { RapportDatabase } from '@/lib/db/database';
 import type { PromptStateRow } from '@/lib/db/rows';
 import { followUp, STRONG_CADENCE_DAYS, WEAK_CADENCE_DAYS } from '@/lib/domain/cadence';
-import { type DunbarLayer, dunbarLayers } from '@/lib/domain/dunbar';
+import { DUNBAR_LAYERS, type DunbarLayer, dunbarLayers } from '@/lib/domain/dunbar';
 import {
   actionUrl,
   buildPrompts,
@@ -12,9 +12,12 @@ import {
   type UserFocus,
 } from '@/lib/domain/prompts';
 import { buildContext } from '@/lib/domain/prompts/context';
+import { nextChange } from '@/lib/domain/prompts/next-change';
+import { comparePrompts } from '@/lib/domain/prompts/scoring';
 import { MS_PER_DAY } from '@/lib/domain/time';
 import type { WireProfileRef } from '@/lib/protocol/types';
 import { refreshDigests, toPromptPerson } from './digests';
+import { type Cached, currentGeneration, readCached, storeCached } from './popup-cache';
 
 // What the toolbar popup shows, from the per-person digests (one small row per person, see digests.ts)
 // and the prompt states: today's prompts, the follow-ups of the next two weeks, counts, and the person
@@ -26,9 +29,8 @@ export const PROMPTS_SHOWN_MAX = 30;
 export const UPCOMING_SHOWN_MAX = 30;
 
 /**
- * The user's focus (interests and goals the prompts match on). No settings exist yet (the options page,
- * issue 8, will hold them): until then the focus is empty, so no ask-question prompts appear and
- * introductions and reconnects are not boosted by focus.
+ * The user's focus (interests and goals the prompts match on) is a setting (lib/settings), read by the
+ * caller. While it is empty no ask-question prompts appear and nothing is boosted by focus.
  */
 export const EMPTY_FOCUS: UserFocus = { interests: [], goals: [] };
 
@@ -80,7 +82,7 @@ export interface PopupData {
   upcoming: UpcomingFollowUp[];
   counts: PopupCounts;
   tabPerson: TabPerson | null;
-  /** True while the focus is not configurable (see EMPTY_FOCUS). */
+  /** True when the user has set no focus: the popup suggests setting one. */
   focusEmpty: boolean;
 }
 
@@ -90,28 +92,31 @@ export function toPromptState(row: PromptStateRow): PromptState {
     : { key: row.key, status: row.status, until: row.until };
 }
 
-interface Loaded {
-  people: PromptPerson[];
-  byId: Map<string, PromptPerson>;
-  states: PromptState[];
+/** Follow-ups, counts and prompt texts drift with time (scores, "3 days ago"): a cached answer is
+ * recomputed at least this often even when no prompt changes state. */
+export const CACHE_MAX_AGE_MS = 60 * 60 * 1000;
+
+/** What the popup shows that does not depend on the tab: kept in the store (popup-cache.ts). */
+export interface PopupSummary extends Cached {
+  prompts: PopupPrompt[];
+  upcoming: UpcomingFollowUp[];
+  counts: PopupCounts;
+  /** When the due prompts next change by time alone (the badge's next alarm); Infinity when never. */
+  promptsChangeAt: number;
+  /** For the tab's person, so their tie and top prompt are the ones the full computation gives: */
+  sharedTags: string[];
+  /** The people in Dunbar's layers, strongest first (at most 150). */
+  ranked: string[];
+  /** Introductions (each person in at most one): the only prompts that depend on other people. */
+  introductions: { score: number; prompt: PopupPrompt }[];
 }
 
-async function load(db: RapportDatabase, now: number): Promise<Loaded> {
-  await refreshDigests(db, now);
-  const [digests, stateRows] = await db.transaction('r', db.digests, db.promptStates, () =>
-    Promise.all([db.digests.toArray(), db.promptStates.toArray()]),
-  );
-  const people = digests.map(toPromptPerson);
-  return { people, byId: new Map(people.map((p) => [p.id, p])), states: stateRows.map(toPromptState) };
-}
-
-function toPopupPrompt(prompt: Prompt, byId: Map<string, PromptPerson>): PopupPrompt {
-  const first = byId.get(prompt.personIds[0] ?? '');
+function toPopupPrompt(prompt: Prompt, names: ReadonlyMap<string, string>, first: PromptPerson | undefined) {
   return {
     key: prompt.key,
     kind: prompt.kind,
     personIds: prompt.personIds,
-    people: prompt.personIds.map((id) => ({ id, name: byId.get(id)?.name ?? '' })),
+    people: prompt.personIds.map((id) => ({ id, name: names.get(id) ?? '' })),
     reason: prompt.reason,
     draft: prompt.draft,
     network: prompt.network,
@@ -127,22 +132,21 @@ export function personUrl(person: PromptPerson): string | null {
   return identity ? profileUrl(identity) : null;
 }
 
-/** Due prompts only: what the toolbar badge counts. */
-export async function countDuePrompts(db: RapportDatabase, now: number): Promise<number> {
-  const { people, states } = await load(db, now);
-  return buildPrompts({ people, states, focus: EMPTY_FOCUS, flagged: [] }, now).length;
-}
-
-export async function getPopupData(
-  db: RapportDatabase,
+/** Everything in the summary, from every digest: the costly path, taken when the cached one is stale. */
+function summarize(
+  people: PromptPerson[],
+  states: PromptState[],
+  focus: UserFocus,
   now: number,
-  options: { tabProfile: WireProfileRef | null },
-): Promise<PopupData> {
-  const { people, byId, states } = await load(db, now);
+): PopupSummary {
   // Flagged successes are stored as 'share' interactions (lib/menu/kinds.ts), so none are passed apart.
-  const input = { people, states, focus: EMPTY_FOCUS, flagged: [] };
-  const all = buildPrompts(input, now);
+  const input = { people, states, focus, flagged: [] };
   const ctx = buildContext(input, now);
+  const all = buildPrompts(input, now, { context: ctx });
+  const byId = new Map(people.map((p) => [p.id, p]));
+  // Raw names, as the popup always showed them (the prompts' own texts use plain ones).
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const popupPrompt = (prompt: Prompt) => toPopupPrompt(prompt, names, byId.get(prompt.personIds[0] ?? ''));
 
   const layers = dunbarLayers(ctx.active.map((f) => ({ id: f.person.id, score: f.tie.score })));
   const counts: PopupCounts = {
@@ -188,33 +192,152 @@ export async function getPopupData(
     }
   }
   upcoming.sort((a, b) => a.dueAt - b.dueAt || (a.personId < b.personId ? -1 : 1));
-
-  let tabPerson: TabPerson | null = null;
-  if (options.tabProfile !== null) {
-    const ref = options.tabProfile;
-    const identity = await db.identities.get([ref.network, ref.id]);
-    const person = identity ? byId.get(identity.personId) : undefined;
-    const facts = person ? ctx.active.find((f) => f.person.id === person.id) : undefined;
-    const top = person ? all.find((p) => p.personIds.includes(person.id)) : undefined;
-    tabPerson = {
-      ref,
-      personId: person?.id ?? null,
-      name: person?.name ?? null,
-      strong: facts?.tie.strong ?? null,
-      score: facts?.tie.score ?? null,
-      layer: person ? (layers.get(person.id) ?? null) : null,
-      lastContactAt: person ? latest(person) : null,
-      topPrompt: top ? toPopupPrompt(top, byId) : null,
-    };
-  }
-
+  const ranked = [...layers].filter(([, layer]) => layer !== null).map(([id]) => id);
+  const change = nextChange(ctx, people, states, UPCOMING_DAYS);
   return {
     computedAt: now,
-    prompts: all.slice(0, PROMPTS_SHOWN_MAX).map((p) => toPopupPrompt(p, byId)),
+    validUntil: Math.min(change.upcomingAt, now + CACHE_MAX_AGE_MS),
+    inputs: JSON.stringify(focus),
+    promptsChangeAt: change.promptsAt,
+    prompts: all.slice(0, PROMPTS_SHOWN_MAX).map(popupPrompt),
     upcoming: upcoming.slice(0, UPCOMING_SHOWN_MAX),
     counts,
+    sharedTags: [...ctx.sharedTags],
+    ranked,
+    introductions: all
+      .filter((p) => p.kind === 'introduce')
+      .map((prompt) => ({ score: prompt.score, prompt: popupPrompt(prompt) })),
+  };
+}
+
+/** One computation at a time per store: a popup opened while the badge recomputes waits for it. */
+const computing = new WeakMap<RapportDatabase, Promise<unknown>>();
+
+/** The summary at `now`: the stored one while valid, else computed from the digests (and stored). */
+export async function popupSummary(
+  db: RapportDatabase,
+  now: number,
+  focus: UserFocus,
+): Promise<PopupSummary> {
+  const inputs = JSON.stringify(focus);
+  const cached = await readCached<PopupSummary>(db, now, inputs);
+  if (cached) return cached;
+  const running = computing.get(db);
+  if (running) {
+    await running.catch(() => undefined);
+    const fresh = await readCached<PopupSummary>(db, now, inputs);
+    if (fresh) return fresh;
+  }
+  const work = (async () => {
+    await refreshDigests(db, now);
+    const [digests, stateRows, generation] = await db.transaction(
+      'r',
+      db.digests,
+      db.promptStates,
+      db.popupCache,
+      () => Promise.all([db.digests.toArray(), db.promptStates.toArray(), currentGeneration(db)]),
+    );
+    const summary = summarize(digests.map(toPromptPerson), stateRows.map(toPromptState), focus, now);
+    await storeCached(db, generation, summary);
+    return summary;
+  })();
+  computing.set(db, work);
+  try {
+    return await work;
+  } finally {
+    if (computing.get(db) === work) computing.delete(db);
+  }
+}
+
+/** Due prompts only: what the toolbar badge counts. */
+export async function countDuePrompts(
+  db: RapportDatabase,
+  now: number,
+  focus: UserFocus = EMPTY_FOCUS,
+): Promise<number> {
+  return (await popupSummary(db, now, focus)).counts.dueToday;
+}
+
+/**
+ * The tab's person from their own digest and the summary: their tie uses the summary's shared tags and
+ * their links, exactly as the computation over everyone does, and their top prompt is the best of their
+ * own prompts and the introduction that names them.
+ */
+async function tabPersonOf(
+  db: RapportDatabase,
+  now: number,
+  ref: WireProfileRef,
+  focus: UserFocus,
+  summary: PopupSummary,
+): Promise<TabPerson> {
+  const none: TabPerson = {
+    ref,
+    personId: null,
+    name: null,
+    strong: null,
+    score: null,
+    layer: null,
+    lastContactAt: null,
+    topPrompt: null,
+  };
+  const identity = await db.identities.get([ref.network, ref.id]);
+  if (!identity) return none;
+  const [digest, stateRows] = await db.transaction('r', db.digests, db.promptStates, () =>
+    Promise.all([
+      db.digests.get(identity.personId),
+      db.promptStates.where('personId').equals(identity.personId).toArray(),
+    ]),
+  );
+  if (!digest) return none;
+  const person = toPromptPerson(digest);
+  // Links count only towards people who exist, and oneself never (as in the link graph of context.ts).
+  const others = [...new Set(person.links.map((l) => l.otherPersonId))].filter((id) => id !== person.id);
+  const linked = others.length === 0 ? [] : await db.digests.where(':id').anyOf(others).primaryKeys();
+  const input = { people: [person], states: stateRows.map(toPromptState), focus, flagged: [] };
+  const store = {
+    sharedTags: new Set(summary.sharedTags),
+    linkCounts: new Map([[person.id, linked.length]]),
+  };
+  const ctx = buildContext(input, now, store);
+  const facts = ctx.active[0];
+  const own = buildPrompts(input, now, { context: ctx });
+  const names = new Map([[person.id, person.name]]);
+  const candidates = [
+    ...own.map((prompt) => ({ score: prompt.score, prompt: toPopupPrompt(prompt, names, person) })),
+    ...summary.introductions.filter(({ prompt }) => prompt.personIds.includes(person.id)),
+  ];
+  candidates.sort((a, b) => comparePrompts({ ...a.prompt, score: a.score }, { ...b.prompt, score: b.score }));
+  const rank = summary.ranked.indexOf(person.id);
+  return {
+    ref,
+    personId: person.id,
+    name: person.name,
+    strong: facts?.tie.strong ?? null,
+    score: facts?.tie.score ?? null,
+    layer: rank < 0 ? null : (DUNBAR_LAYERS.find((size) => rank < size) ?? null),
+    lastContactAt: latest(person),
+    topPrompt: candidates[0]?.prompt ?? null,
+  };
+}
+
+export async function getPopupData(
+  db: RapportDatabase,
+  now: number,
+  options: { tabProfile: WireProfileRef | null; focus?: UserFocus },
+): Promise<PopupData> {
+  const focus = options.focus ?? EMPTY_FOCUS;
+  const summary = await popupSummary(db, now, focus);
+  const tabPerson =
+    options.tabProfile === null
+      ? null
+      : await tabPersonOf(db, summary.computedAt, options.tabProfile, focus, summary);
+  return {
+    computedAt: summary.computedAt,
+    prompts: summary.prompts,
+    upcoming: summary.upcoming,
+    counts: summary.counts,
     tabPerson,
-    focusEmpty: true,
+    focusEmpty: focus.interests.length + focus.goals.length === 0,
   };
 }
 

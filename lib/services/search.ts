@@ -5,6 +5,7 @@ import { type Network, profileUrl } from '@/lib/domain/prompts';
 import { tieScore } from '@/lib/domain/prompts/tie-score';
 import { expandFacts } from './digest-facts';
 import { type MatchedIn, refreshDigests, SECTIONS, type SectionCode, searchKey } from './digests';
+import { currentGeneration } from './popup-cache';
 
 // "Who has experience with X?": every word of the query must appear (as a substring, case- and
 // accent-insensitive) in the person's name, handles, tags (interests, goals, expertise, tools), how we
@@ -60,66 +61,125 @@ function sectionsOf(haystack: string, words: readonly string[]): MatchedIn[] | n
     .map((code) => SECTIONS[code]);
 }
 
-/** Name matches first (a word starting the name before one inside it), then by name. */
-function rank(row: SearchRow, words: readonly string[]): number {
-  const name = searchKey(row.name);
-  if (words.every((w) => name.split(' ').some((part) => part.startsWith(w)))) return 0;
-  if (words.every((w) => name.includes(w))) return 1;
+/** Name matches first (a word starting the name before one inside it), then the rest. */
+function rank(row: IndexedRow, words: readonly string[]): 0 | 1 | 2 {
+  if (words.every((w) => row.nameParts.some((part) => part.startsWith(w)))) return 0;
+  if (words.every((w) => row.nameKey.includes(w))) return 1;
   return 2;
 }
 
-async function sharedTagCount(db: RapportDatabase, digest: DigestRow): Promise<number> {
-  const keys = [
-    ...digest.interests.map((t) => tagKey('interests', t)),
-    ...digest.goals.map((t) => tagKey('goals', t)),
-    ...digest.expertise.map((t) => tagKey('expertise', t)),
-    ...digest.tools.map((t) => tagKey('tools', t)),
-  ];
-  const holders = await Promise.all(
-    keys.map((key) => db.people.where('tagKeys').equals(key).limit(2).primaryKeys()),
+interface IndexedRow extends SearchRow {
+  nameKey: string;
+  nameParts: string[];
+}
+
+/**
+ * Every search row in memory, in result order (by name, then id), as of one digest generation
+ * (popup-cache.ts: raised in the same transaction as any rebuild). Typing a query then scans memory
+ * instead of reading every row again; a write since makes the next search reload. Nothing depends on it
+ * surviving: a stopped worker reloads on its first search.
+ */
+interface SearchIndex {
+  generation: number;
+  rows: IndexedRow[];
+}
+const indexes = new WeakMap<RapportDatabase, Promise<SearchIndex>>();
+const collator = new Intl.Collator();
+
+async function loadIndex(db: RapportDatabase): Promise<SearchIndex> {
+  const [generation, rows] = await db.transaction('r', db.searchRows, db.popupCache, () =>
+    Promise.all([currentGeneration(db), db.searchRows.toArray()]),
   );
-  return holders.filter((ids) => ids.some((id) => id !== digest.personId)).length;
+  const indexed = rows.map((row) => {
+    const nameKey = searchKey(row.name);
+    return { ...row, nameKey, nameParts: nameKey.split(' ') };
+  });
+  indexed.sort((a, b) => collator.compare(a.name, b.name) || (a.personId < b.personId ? -1 : 1));
+  return { generation, rows: indexed };
+}
+
+/** The search rows as of now (digests refreshed first); also used to warm the index when the popup opens. */
+export async function searchIndex(db: RapportDatabase, now: number): Promise<SearchIndex> {
+  await refreshDigests(db, now);
+  const generation = await db.transaction('r', db.popupCache, () => currentGeneration(db));
+  const held = indexes.get(db);
+  if (held) {
+    const index = await held.catch(() => null);
+    if (index?.generation === generation) return index;
+  }
+  const loading = loadIndex(db);
+  indexes.set(db, loading);
+  loading.catch(() => indexes.delete(db));
+  return loading;
+}
+
+/** How many of the person's tags someone else has; each tag is looked up once per search. */
+function sharedTagCounter(db: RapportDatabase) {
+  const holders = new Map<string, Promise<string[]>>();
+  return async (digest: DigestRow): Promise<number> => {
+    const keys = [
+      ...digest.interests.map((t) => tagKey('interests', t)),
+      ...digest.goals.map((t) => tagKey('goals', t)),
+      ...digest.expertise.map((t) => tagKey('expertise', t)),
+      ...digest.tools.map((t) => tagKey('tools', t)),
+    ];
+    const found = await Promise.all(
+      keys.map((key) => {
+        let ids = holders.get(key);
+        if (ids === undefined) {
+          ids = db.people.where('tagKeys').equals(key).limit(2).primaryKeys();
+          holders.set(key, ids);
+        }
+        return ids;
+      }),
+    );
+    return found.filter((ids) => ids.some((id) => id !== digest.personId)).length;
+  };
 }
 
 export async function searchAll(db: RapportDatabase, input: SearchInput, now: number): Promise<SearchResult> {
-  await refreshDigests(db, now);
   const words = searchKey(input.query)
     .split(' ')
     .filter((w) => w !== '');
-  return db.transaction('r', db.searchRows, db.digests, db.people, async () => {
-    const rows = await db.searchRows.toArray();
-    const candidates: { row: SearchRow; matchedIn: MatchedIn[]; rank: number }[] = [];
-    for (const row of rows) {
-      if (row.archived && !input.includeArchived) continue;
-      if (input.network !== null && !row.networks.includes(input.network)) continue;
-      const matchedIn = words.length === 0 ? [] : sectionsOf(row.haystack, words);
-      if (matchedIn === null) continue;
-      candidates.push({ row, matchedIn, rank: words.length === 0 ? 0 : rank(row, words) });
-    }
-    candidates.sort(
-      (a, b) =>
-        a.rank - b.rank || a.row.name.localeCompare(b.row.name) || (a.row.personId < b.row.personId ? -1 : 1),
-    );
-    const considered = candidates.slice(
-      0,
-      input.strength === 'any' ? input.limit : Math.max(input.limit, STRENGTH_CANDIDATES_MAX),
-    );
+  const { rows } = await searchIndex(db, now);
+  // Rows are in name order already, so three buckets by rank give the sorted list without a sort.
+  const buckets: { row: IndexedRow; matchedIn: MatchedIn[] }[][] = [[], [], []];
+  for (const row of rows) {
+    if (row.archived && !input.includeArchived) continue;
+    if (input.network !== null && !row.networks.includes(input.network)) continue;
+    const matchedIn = words.length === 0 ? [] : sectionsOf(row.haystack, words);
+    if (matchedIn === null) continue;
+    buckets[words.length === 0 ? 0 : rank(row, words)]?.push({ row, matchedIn });
+  }
+  const candidates = buckets.flat();
+  const considered = candidates.slice(
+    0,
+    input.strength === 'any' ? input.limit : Math.max(input.limit, STRENGTH_CANDIDATES_MAX),
+  );
+  return db.transaction('r', db.digests, db.people, async () => {
     const digests = await db.digests.bulkGet(considered.map((c) => c.row.personId));
+    const sharedTagCount = sharedTagCounter(db);
+    const ties = await Promise.all(
+      digests.map(async (digest) =>
+        digest
+          ? tieScore(
+              {
+                closeness: digest.closeness,
+                metAt: digest.metAt,
+                interactions: expandFacts(digest.facts, digest.older),
+                sharedTagCount: await sharedTagCount(digest),
+                mutualLinkCount: new Set(digest.links.map((l) => l.otherPersonId)).size,
+                override: digest.tieOverride,
+              },
+              now,
+            )
+          : null,
+      ),
+    );
     const hits: SearchHit[] = [];
     for (const [index, { row, matchedIn }] of considered.entries()) {
-      const digest = digests[index];
-      if (!digest) continue;
-      const tie = tieScore(
-        {
-          closeness: digest.closeness,
-          metAt: digest.metAt,
-          interactions: expandFacts(digest.facts, digest.older),
-          sharedTagCount: await sharedTagCount(db, digest),
-          mutualLinkCount: new Set(digest.links.map((l) => l.otherPersonId)).size,
-          override: digest.tieOverride,
-        },
-        now,
-      );
+      const tie = ties[index];
+      if (!tie) continue;
       if (input.strength === 'strong' && !tie.strong) continue;
       if (input.strength === 'weak' && tie.strong) continue;
       const profile = row.handles[0];

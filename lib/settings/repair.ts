@@ -33,7 +33,14 @@ export type Migration = (raw: Raw) => Raw;
  * 1 + MIGRATIONS.length. Released versions are never edited:
  * a change of shape is a new version and a migration appended here, tested from a stored example.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  // 1 → 2: the user's focus (interests and goals the prompts match on), empty until the user sets it.
+  (raw) => ({
+    ...raw,
+    focus: isRecord(raw.focus) ? raw.focus : { interests: [], goals: [] },
+    version: 2,
+  }),
+];
 
 const isRecord = (value: unknown): value is Raw =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -132,9 +139,20 @@ export function checkSetting(name: SettingName, value: unknown): string | null {
     : `${name}: ${show(value)} is not a valid value`;
 }
 
+/**
+ * Backup files hold scalars only, so a list of tags travels as one string, a tag a line (tags never hold
+ * a line break: see normalizeFocusTag).
+ */
+const LIST_SEPARATOR = '\n';
+
 /** Dotted, flat, scalar: the shape of `settings` in a backup file. */
 export function flattenSettings(settings: Settings): Record<string, string | number | boolean | null> {
-  return Object.fromEntries(SETTING_NAMES.map((name) => [name, SETTING_FIELDS[name].get(settings)]));
+  return Object.fromEntries(
+    SETTING_NAMES.map((name) => {
+      const value = SETTING_FIELDS[name].get(settings);
+      return [name, Array.isArray(value) ? value.join(LIST_SEPARATOR) : value];
+    }),
+  );
 }
 
 /** The inverse of flattenSettings, repaired field by field like stored settings. */
@@ -148,7 +166,10 @@ export function settingsFromFlat(flat: Record<string, unknown>): ReadSettings {
       if (!isRecord(node[key])) node[key] = {};
       node = node[key] as Raw;
     }
-    node[keys.at(-1) as string] = flat[name];
+    const value = flat[name];
+    const list = Array.isArray(SETTING_FIELDS[name].get(DEFAULT_SETTINGS));
+    node[keys.at(-1) as string] =
+      list && typeof value === 'string' ? value.split(LIST_SEPARATOR).filter((tag) => tag !== '') : value;
   }
   return repairSettings(nested);
 }

@@ -6,7 +6,7 @@ import { STRONG_CADENCE_DAYS, WEAK_CADENCE_DAYS } from '@/lib/domain/cadence';
 // the fields that read well are kept, and the bad ones are reported by name and put back to their default.
 
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -15,11 +15,29 @@ export type SettingsNetwork = (typeof SETTINGS_NETWORKS)[number];
 
 export const CADENCE_DAYS_MAX = 3_650;
 export const REMINDER_DAYS_MAX = 365;
+/** As a person's tags (lib/db/derive.ts): what the prompts match the focus against. */
+export const FOCUS_TAG_MAX_LENGTH = 60;
+export const FOCUS_TAGS_MAX = 30;
 
 const days = (max: number) => z.int().check(z.gte(1), z.lte(max));
 /** 24-hour local time, "HH:MM". */
 const TimeOfDay = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/));
 const Time = z.number().check(z.refine((n) => Number.isFinite(n) && Math.abs(n) <= 8.64e15));
+/**
+ * A focus tag as the options page saves it: trimmed, single spaces, no line breaks (a backup joins a list
+ * with newlines), and no two alike in any case, so the prompts see each topic once.
+ */
+const FocusTags = z
+  .array(z.string().check(z.refine((tag) => tag !== '' && normalizeFocusTag(tag) === tag)))
+  .check(
+    z.maxLength(FOCUS_TAGS_MAX),
+    z.refine((tags) => new Set(tags.map((tag) => tag.toLowerCase())).size === tags.length),
+  );
+
+/** Trimmed, inner whitespace (line breaks included) collapsed to one space, capped; '' for nothing. */
+export function normalizeFocusTag(raw: string): string {
+  return raw.replace(/\s+/g, ' ').trim().slice(0, FOCUS_TAG_MAX_LENGTH).trim();
+}
 
 export interface Settings {
   /** Default follow-up cadence for strong ties, in days (a person's own cadence overrides it). */
@@ -33,6 +51,11 @@ export interface Settings {
   /** Remind the user to back up when the last backup is older than this; 0 turns the reminder off. */
   backupReminderDays: number;
   lastBackupAt: number | null;
+  /**
+   * What the user is working on or curious about now: ask-question prompts go to ties who share one of
+   * these, and they raise introductions and reconnects (lib/domain/prompts). Empty until the user sets it.
+   */
+  focus: { interests: string[]; goals: string[] };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -43,6 +66,7 @@ export const DEFAULT_SETTINGS: Settings = {
   digest: { enabled: false, time: '09:00' },
   backupReminderDays: 30,
   lastBackupAt: null,
+  focus: { interests: [], goals: [] },
 };
 
 /**
@@ -130,6 +154,22 @@ export const SETTING_FIELDS = {
       s.lastBackupAt = v;
     },
   },
+  'focus.interests': {
+    stored: 'focus.interests',
+    schema: FocusTags,
+    get: (s: Settings) => s.focus.interests,
+    set: (s: Settings, v: string[]) => {
+      s.focus.interests = v;
+    },
+  },
+  'focus.goals': {
+    stored: 'focus.goals',
+    schema: FocusTags,
+    get: (s: Settings) => s.focus.goals,
+    set: (s: Settings, v: string[]) => {
+      s.focus.goals = v;
+    },
+  },
 } as const;
 
 export type SettingName = keyof typeof SETTING_FIELDS;
@@ -143,5 +183,6 @@ export function cloneSettings(settings: Settings): Settings {
     ...settings,
     networks: { ...settings.networks },
     digest: { ...settings.digest },
+    focus: { interests: [...settings.focus.interests], goals: [...settings.focus.goals] },
   };
 }

@@ -2,6 +2,8 @@ import { browser } from '#imports';
 import { type ReadSettings, repairSettings, type SettingProblem } from './repair';
 import {
   cloneSettings,
+  FOCUS_TAGS_MAX,
+  normalizeFocusTag,
   SETTING_FIELDS,
   SETTINGS_KEY,
   SETTINGS_VERSION,
@@ -53,6 +55,30 @@ export async function updateSettings(change: Partial<Record<SettingName, unknown
   if (bad.length > 0) throw new SettingError(`Not saved: ${bad.join('; ')}`);
   await writeSettings(next);
   return next;
+}
+
+/**
+ * Adds and removes focus tags against what is stored now (not what a page last showed), so two pages
+ * editing the focus do not undo each other. Tags are normalised; one already there (any case) is kept as
+ * it was spelled; more than FOCUS_TAGS_MAX refuses the change and writes nothing.
+ */
+export async function changeFocus(
+  kind: 'interests' | 'goals',
+  change: { add?: readonly string[]; remove?: readonly string[] },
+): Promise<Settings> {
+  const { settings } = await readSettings();
+  const removed = new Set((change.remove ?? []).map((tag) => normalizeFocusTag(tag).toLowerCase()));
+  const next = settings.focus[kind].filter((tag) => !removed.has(tag.toLowerCase()));
+  const seen = new Set(next.map((tag) => tag.toLowerCase()));
+  for (const raw of change.add ?? []) {
+    const tag = normalizeFocusTag(raw);
+    if (tag === '' || seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    next.push(tag);
+  }
+  if (next.length > FOCUS_TAGS_MAX)
+    throw new SettingError(`Not saved: at most ${FOCUS_TAGS_MAX} ${kind} in your focus`);
+  return updateSettings({ [`focus.${kind}`]: next });
 }
 
 export function watchSettings(onChange: (read: ReadSettings) => void, signal: AbortSignal): void {

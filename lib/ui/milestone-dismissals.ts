@@ -1,23 +1,12 @@
-import type { WireProfileRef } from '@/lib/protocol/types';
+import type { Network } from '@/lib/domain/prompts';
 
-// No message stores "the user dismissed this headline change", so the dismissal lives in the extension
-// page's own localStorage (the extension's origin; the social site cannot read it). It only hides a
-// banner: losing it (cleared storage, another browser) shows the banner once more, nothing worse.
+// A dismissed headline banner is stored as the popup's own prompt state for that headline change
+// (`promptStates`, via actOnPrompt): it survives the sidebar's partitioned storage, travels in the
+// backup, and dismissing it in the sidebar or in the popup puts both away. (Dismissals an older version
+// kept in the frame's localStorage are not carried over: the in-page frame could not use it anyway, and
+// losing one only shows its banner once more.)
 
-const key = (ref: WireProfileRef) => `rapport:milestone-dismissed:${ref.network}:${ref.id}`;
-
-export function readDismissedHeadline(ref: WireProfileRef): string | null {
-  try {
-    return globalThis.localStorage?.getItem(key(ref)) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-export function writeDismissedHeadline(ref: WireProfileRef, headline: string): void {
-  try {
-    globalThis.localStorage?.setItem(key(ref), headline);
-  } catch {
-    // Storage refused (disabled, full): the banner is hidden for this visit only.
-  }
+/** The key lib/domain/prompts/acknowledge-success.ts gives the prompt for this headline change. */
+export function milestonePromptKey(personId: string, network: Network, seenAt: number): string {
+  return `acknowledge-success:${personId}:headline:${network}:${seenAt}`;
 }

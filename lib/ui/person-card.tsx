@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatDateTime } from '@/components/format';
 import { InteractionForm } from '@/components/InteractionForm';
 import { InteractionLog } from '@/components/InteractionLog';
-import { MilestoneBanner } from '@/components/MilestoneBanner';
+import { headlineChange, MilestoneBanner } from '@/components/MilestoneBanner';
 import { MutualTies } from '@/components/MutualTies';
 import { NotesSection } from '@/components/NotesSection';
 import { PersonHeader } from '@/components/PersonHeader';
@@ -13,37 +13,59 @@ import { TieSection } from '@/components/TieSection';
 import { WhoSection } from '@/components/WhoSection';
 import type { PageDetails, WireProfileSnapshot } from '@/lib/protocol/types';
 import { networkLabels } from '@/lib/sites';
-import { readDismissedHeadline, writeDismissedHeadline } from './milestone-dismissals';
+import { milestonePromptKey } from './milestone-dismissals';
 import { usePersonView } from './use-person-view';
 
 /**
  * Everything about the person behind one profile. Keyed by the profile in SidebarApp: its reference is
  * fixed for the card's whole life, so a save can only ever go to the person it was made for.
  */
-export function PersonCard({ snapshot, details }: { snapshot: WireProfileSnapshot; details: PageDetails }) {
+export function PersonCard({
+  snapshot,
+  details,
+  recorded,
+}: {
+  snapshot: WireProfileSnapshot;
+  details: PageDetails;
+  /** Whether the worker has recorded this report (false while the view has only heard it directly). */
+  recorded: boolean;
+}) {
   const [ref] = useState(() => ({ network: snapshot.network, id: snapshot.id }));
   const [draftId] = useState(() => crypto.randomUUID());
-  const [dismissed, setDismissed] = useState(() => readDismissedHeadline(ref));
   const person = usePersonView(ref, snapshot);
-  const { view, refresh } = person;
+  const { view, refresh, standing } = person;
 
-  // Once the page has been read, the background has recorded any new headline: read the view again.
+  // Once the page has been read and the worker has recorded it (any new headline), read the view again.
   useEffect(() => {
-    if (details === 'read') void refresh();
-  }, [details, refresh]);
+    if (details === 'read' && recorded) void refresh();
+  }, [details, recorded, refresh]);
 
   const ready = view.kind === 'ready' ? view.value : null;
   const known = ready?.person != null;
   const identity = ready?.identities.find((one) => one.network === ref.network && one.handle === ref.id);
 
   const lastCongratulatedAt = ready?.interactions.find((one) => one.kind === 'congratulation')?.at ?? null;
+  const placed = standing?.kind === 'ready' ? standing.value : null;
+
+  // The banner's dismissal is the popup's prompt state for this headline change (milestone-dismissals.ts).
+  const change = identity ? headlineChange(identity.headlineHistory) : null;
+  const bannerPrompt =
+    change && ready?.person
+      ? {
+          key: milestonePromptKey(ready.person.id, ref.network, change.seenAt),
+          kind: 'acknowledge-success' as const,
+          personIds: [ready.person.id],
+          network: ref.network,
+        }
+      : null;
+  const bannerPutAway = bannerPrompt !== null && placed?.hiddenPrompts.includes(bannerPrompt.key) === true;
 
   return (
     <main class="person-card" data-person={`${ref.network}:${ref.id}`}>
-      {identity ? (
+      {identity && bannerPrompt && standing !== null ? (
         <MilestoneBanner
           history={identity.headlineHistory}
-          dismissedHeadline={dismissed}
+          dismissedHeadline={bannerPutAway ? (change?.to ?? null) : null}
           lastCongratulatedAt={lastCongratulatedAt}
           onCongratulate={() =>
             person.logInteraction({
@@ -54,10 +76,7 @@ export function PersonCard({ snapshot, details }: { snapshot: WireProfileSnapsho
               text: identity.lastSeenHeadline ? `New role: ${identity.lastSeenHeadline}` : null,
             })
           }
-          onDismiss={(headline) => {
-            writeDismissedHeadline(ref, headline);
-            setDismissed(headline);
-          }}
+          onDismiss={() => person.actOnPrompt(bannerPrompt, false)}
         />
       ) : null}
       <PersonHeader
@@ -100,6 +119,7 @@ export function PersonCard({ snapshot, details }: { snapshot: WireProfileSnapsho
             introducedByName={person.introducedByName}
             updatePerson={person.updatePerson}
             searchPeople={person.searchPeople}
+            place={placed}
           />
           {ready.tie ? (
             <ReciprocitySection
@@ -151,11 +171,19 @@ export function PersonCard({ snapshot, details }: { snapshot: WireProfileSnapsho
       ) : null}
       {ready?.details ? (
         <>
-          <TagsSection tags={ready.details} editTags={person.editTags} findOthers={person.findOthers} />
+          <TagsSection
+            tags={ready.details}
+            editTags={person.editTags}
+            suggest={person.listTags}
+            shared={placed?.shared ?? null}
+          />
           <MutualTies
             personId={ready.details.id}
             links={ready.links}
-            sharedGoals={person.sharedGoals}
+            introduction={placed?.introduction ?? null}
+            onIntroduction={(done) =>
+              placed?.introduction ? person.actOnPrompt(placed.introduction, done) : Promise.resolve()
+            }
             searchPeople={person.searchPeople}
             addLink={person.addLink}
             removeLink={person.removeLink}

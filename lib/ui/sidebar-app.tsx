@@ -12,7 +12,8 @@ import {
 } from '@/lib/platform/site-preferences';
 import { tabProfileKey } from '@/lib/platform/tab-profiles';
 import { call } from '@/lib/protocol/client';
-import type { TabProfile, TabState } from '@/lib/protocol/types';
+import { overhearTabReports, type ShownTab, supersedes } from '@/lib/protocol/tab-reports';
+import type { TabState } from '@/lib/protocol/types';
 import { type Network, networkLabels } from '@/lib/sites';
 import { PersonCard } from './person-card';
 
@@ -26,14 +27,14 @@ type Load<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'erro
 export type Surface = 'page' | 'panel';
 
 export function SidebarApp({ tabId, surface }: { tabId: number | null; surface: Surface }) {
-  const [tab, setTab] = useState<Load<TabProfile>>({
+  const [tab, setTab] = useState<Load<ShownTab>>({
     kind: 'loading',
   });
 
   useEffect(() => {
     let cancelled = false;
     call('getTabProfile', { tabId })
-      .then((value) => !cancelled && setTab({ kind: 'ready', value }))
+      .then((value) => !cancelled && setTab({ kind: 'ready', value: { ...value, confirmed: true } }))
       .catch((error: Error) => !cancelled && setTab({ kind: 'error', message: error.message }));
     return () => {
       cancelled = true;
@@ -43,42 +44,57 @@ export function SidebarApp({ tabId, surface }: { tabId: number | null; surface: 
   const resolvedTabId = tab.kind === 'ready' ? tab.value.tabId : null;
   useEffect(() => {
     if (resolvedTabId === null) return;
-    const key = tabProfileKey(resolvedTabId);
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'session' || !(key in changes)) return;
-      const state = (changes[key]?.newValue ?? null) as TabState | null;
-      setTab({
-        kind: 'ready',
-        value: { tabId: resolvedTabId, snapshot: state?.snapshot ?? null, details: state?.details ?? 'read' },
+    const tabId = resolvedTabId;
+    // Three sources tell this view which profile its tab shows: the content script's report, heard
+    // directly (the fastest: no database or storage on the way), the worker's record of it in session
+    // storage, and a fresh read. Each carries the report's time (seq); the newest wins, so a late copy
+    // never brings back the previous person.
+    const offer = (state: TabState | null, confirmed: boolean) =>
+      setTab((shown) => {
+        const next: ShownTab = {
+          tabId,
+          snapshot: state?.snapshot ?? null,
+          details: state?.details ?? 'read',
+          seq: state?.seq ?? 0,
+          confirmed,
+        };
+        return shown.kind === 'ready' && !supersedes(next, shown.value)
+          ? shown
+          : { kind: 'ready', value: next };
       });
+    const key = tabProfileKey(tabId);
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'session' && key in changes)
+        offer((changes[key]?.newValue ?? null) as TabState | null, true);
     };
     browser.storage.onChanged.addListener(onChanged);
-    // A report that landed between the first answer and the listener above would be missed: ask again
-    // now that nothing can slip through, unless a change has already arrived (it is newer).
-    let changed = false;
-    const noteChange = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && key in changes) changed = true;
-    };
-    browser.storage.onChanged.addListener(noteChange);
-    call('getTabProfile', { tabId: resolvedTabId }).then(
-      (value) => !changed && setTab({ kind: 'ready', value }),
+    const stopOverhearing = overhearTabReports(tabId, (report) => offer(report, false));
+    // A report that landed between the first answer and the listeners above would be missed: ask again
+    // now that nothing can slip through (an older answer loses to what the listeners heard).
+    call('getTabProfile', { tabId }).then(
+      (value) => offer(value, true),
       () => undefined,
     );
     return () => {
       browser.storage.onChanged.removeListener(onChanged);
-      browser.storage.onChanged.removeListener(noteChange);
+      stopOverhearing();
     };
   }, [resolvedTabId]);
 
   if (tab.kind === 'loading') return <p class="status">Loading…</p>;
   if (tab.kind === 'error') return <p class="status error">{tab.message}</p>;
-  const { snapshot, details } = tab.value;
+  const { snapshot, details, confirmed } = tab.value;
   if (!snapshot)
     return <p class="status">Open a profile on LinkedIn, Facebook or X to see what you know about them.</p>;
   return (
     <>
       <SurfaceSwitch surface={surface} network={snapshot.network} tabId={tab.value.tabId} />
-      <PersonCard key={`${snapshot.network}:${snapshot.id}`} snapshot={snapshot} details={details} />
+      <PersonCard
+        key={`${snapshot.network}:${snapshot.id}`}
+        snapshot={snapshot}
+        details={details}
+        recorded={confirmed}
+      />
     </>
   );
 }

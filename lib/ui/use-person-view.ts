@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { InteractionDraft } from '@/components/interaction-words';
-import type { SharedGoal } from '@/components/MutualTies';
 import type { PersonChoice } from '@/components/PersonPicker';
 import type { TagKind } from '@/components/TagsSection';
 import { call } from '@/lib/protocol/client';
@@ -8,7 +7,10 @@ import { RapportError } from '@/lib/protocol/envelope';
 import type {
   LinkInput,
   PersonPatch,
+  PersonStanding,
   PersonView,
+  PopupPrompt,
+  TagUse,
   WireProfileRef,
   WireProfileSnapshot,
 } from '@/lib/protocol/types';
@@ -16,8 +18,8 @@ import type {
 export type Load<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'error'; message: string };
 
 const SEARCH_LIMIT = 10;
-const TAG_LOOKUP_LIMIT = 50;
-const SHARED_GOALS_MAX = 10;
+/** Tag suggestions asked for: a few more than shown, since the person's own tags are left out. */
+const TAG_SUGGESTIONS_ASKED = 12;
 
 /** A write whose id the client chose is safe to send twice: once more if the worker did not answer. */
 async function idempotent<T>(work: () => Promise<T>): Promise<T> {
@@ -115,10 +117,25 @@ export function usePersonView(ref: WireProfileRef, snapshot: WireProfileSnapshot
       deleteInteraction: (id: string) => write(() => call('deleteInteraction', { id })),
       searchPeople: async (query: string): Promise<PersonChoice[]> =>
         (await call('searchPeople', { query: query.slice(0, 200), limit: SEARCH_LIMIT })).people,
-      findOthers: async (kind: TagKind, tag: string): Promise<PersonChoice[]> => {
-        const self = current.current?.person?.id;
-        const { people } = await call('findPeopleByTag', { kind, tag, limit: TAG_LOOKUP_LIMIT });
-        return people.filter((person) => person.id !== self);
+      listTags: async (kind: TagKind, prefix: string): Promise<TagUse[]> =>
+        (await call('listTags', { kind, prefix: prefix.slice(0, 60), limit: TAG_SUGGESTIONS_ASKED })).tags,
+      /** A prompt shown in the sidebar (an introduction, a headline change): done or dismissed, as in the popup. */
+      actOnPrompt: (prompt: Pick<PopupPrompt, 'key' | 'kind' | 'personIds' | 'network'>, done: boolean) => {
+        const interactionId = done ? crypto.randomUUID() : null;
+        return write(() =>
+          idempotent(() =>
+            call('actOnPrompt', {
+              key: prompt.key,
+              kind: prompt.kind,
+              personIds: prompt.personIds,
+              network: prompt.network,
+              action: done ? 'done' : 'dismiss',
+              until: null,
+              text: null,
+              interactionId,
+            }),
+          ),
+        );
       },
       addLink: (link: LinkInput) => write(() => call('addLink', { link })),
       removeLink: (link: LinkInput) => write(() => call('removeLink', { link })),
@@ -127,9 +144,9 @@ export function usePersonView(ref: WireProfileRef, snapshot: WireProfileSnapshot
 
   const details = view.kind === 'ready' ? view.value.details : null;
   const introducedByName = usePersonName(details?.introducedBy ?? null);
-  const sharedGoals = useSharedGoals(view.kind === 'ready' ? view.value : null);
+  const standing = useStanding(view.kind === 'ready' ? view.value : null);
 
-  return { view, refreshError, introducedByName, sharedGoals, ...actions };
+  return { view, refreshError, introducedByName, standing, ...actions };
 }
 
 /** The name of the person who introduced this one (one getPerson when it changes). */
@@ -150,36 +167,30 @@ function usePersonName(personId: string | null): string | null {
 }
 
 /**
- * Others in Rapport who share one of this person's goals and are not linked to them yet: one indexed
- * lookup per goal (at most ten), read again only when the goals or links change.
+ * Where the person stands among all the user's ties (layer, shared tags, an introduction, put-away
+ * prompts). Read again after every read of the view, so it follows each write; the latest answer wins.
+ * Null until the first answer for this person (and for someone not in Rapport).
  */
-function useSharedGoals(view: PersonView | null): SharedGoal[] {
-  const [shared, setShared] = useState<SharedGoal[]>([]);
+function useStanding(view: PersonView | null): Load<PersonStanding> | null {
+  const [standing, setStanding] = useState<{ id: string; value: Load<PersonStanding> } | null>(null);
   const personId = view?.person?.id ?? null;
-  const goals = view?.details?.goals ?? [];
-  const linked = view?.links.map((link) => link.other.id) ?? [];
-  const goalsKey = JSON.stringify(goals.slice(0, SHARED_GOALS_MAX));
-  const linkedKey = JSON.stringify(linked);
   useEffect(() => {
-    const wanted = JSON.parse(goalsKey) as string[];
-    const exclude = new Set<string>([...(JSON.parse(linkedKey) as string[]), personId ?? '']);
-    if (personId === null || wanted.length === 0) {
-      setShared([]);
-      return;
-    }
+    if (personId === null) return;
     let cancelled = false;
-    Promise.all(
-      wanted.map(async (goal) => {
-        const { people } = await call('findPeopleByTag', { kind: 'goals', tag: goal, limit: 6 });
-        return { goal, people: people.filter((person) => !exclude.has(person.id)).slice(0, 5) };
-      }),
-    ).then(
-      (found) => !cancelled && setShared(found.filter((entry) => entry.people.length > 0)),
-      () => !cancelled && setShared([]),
+    call('getPersonStanding', { personId }).then(
+      (value) => !cancelled && setStanding({ id: personId, value: { kind: 'ready', value } }),
+      // A failed re-read keeps what was shown; only a first failure is shown as such.
+      (error) =>
+        !cancelled &&
+        setStanding((shown) =>
+          shown?.id === personId && shown.value.kind === 'ready'
+            ? shown
+            : { id: personId, value: { kind: 'error', message: message(error) } },
+        ),
     );
     return () => {
       cancelled = true;
     };
-  }, [personId, goalsKey, linkedKey]);
-  return shared;
+  }, [personId, view]);
+  return standing !== null && standing.id === personId ? standing.value : null;
 }

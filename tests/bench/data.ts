@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { backupFromExport, type ExportFile, peopleCsvFile, vcardFile } from '../../lib/io/file-exports';
 import { launchExtension, removeProfile } from '../e2e/harness';
 import { KEEP_NAMES_SHIM } from './extension-page';
 
@@ -86,15 +87,25 @@ for (let offset = ROWS; offset < EXPORT_PEOPLE; offset += ROWS) {
   await timed(page, 'applyImport', { kind: 'linkedin', mode: 'merge', chunks: chunks(more) });
 }
 const counts = (await timed(page, 'getDataCounts', { personId: null })).value as { people: number };
-for (const kind of ['backup', 'csv', 'vcard'] as const) {
-  const answer = await timed(page, 'exportData', { kind });
-  const file = answer.value as { text: string; people: number };
-  results[`export ${kind} (${file.people} people)`] = {
-    ms: answer.ms,
+const backupAnswer = await timed(page, 'exportData', {});
+const backupFile = backupAnswer.value as ExportFile;
+results[`export backup (${backupFile.people} people)`] = {
+  ms: backupAnswer.ms,
+  detail: `${(backupFile.text.length / 1e6).toFixed(2)} MB`,
+};
+// CSV and vCard are made by the options page from that backup: timed here in Node's V8, from the text.
+for (const [kind, make] of [
+  ['csv', peopleCsvFile],
+  ['vcard', vcardFile],
+] as const) {
+  const started = performance.now();
+  const file = make(backupFromExport(backupFile), Date.now());
+  results[`export ${kind} from the backup, in the page (${file.people} people)`] = {
+    ms: performance.now() - started,
     detail: `${(file.text.length / 1e6).toFixed(2)} MB`,
   };
 }
-const backupText = ((await timed(page, 'exportData', { kind: 'backup' })).value as { text: string }).text;
+const backupText = backupFile.text;
 const restore = await timed(page, 'previewImport', {
   kind: 'backup',
   mode: 'merge',

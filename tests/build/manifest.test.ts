@@ -28,7 +28,8 @@ describe.each([
 
   it('asks only for the allowed permissions', () => {
     expect([...(m.permissions ?? [])].sort()).toEqual(permissions);
-    expect(m.optional_permissions ?? []).toEqual([]);
+    // Asked for only when the user turns the daily digest on.
+    expect(m.optional_permissions ?? []).toEqual(['notifications']);
     expect(m.host_permissions ?? []).toEqual([]);
   });
 

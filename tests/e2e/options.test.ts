@@ -69,7 +69,7 @@ describe('the options page', () => {
       return chromeApi.storage.local.get(['display:linkedin', 'settings']);
     });
     expect(stored['display:linkedin']).toBe('panel');
-    expect(stored.settings).toMatchObject({ version: 1, theme: 'dark' });
+    expect(stored.settings).toMatchObject({ version: 2, theme: 'dark' });
   });
 
   it('downloads a full backup that parses and holds the imported people', async () => {
@@ -86,10 +86,35 @@ describe('the options page', () => {
     await page.getByTestId('backup-reminder').filter({ hasText: 'today' }).waitFor();
   });
 
+  it('downloads people as CSV and contacts as vCard, made in the page from the backup', async () => {
+    const download = async (name: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name }).click(),
+      ]);
+      return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+    };
+    const csv = await download('Download people as a spreadsheet (CSV)');
+    expect(csv.name).toMatch(/^rapport-people-\d{4}-\d{2}-\d{2}\.csv$/);
+    // A header row and the 11 imported people; a formula in a headline is neutralised.
+    expect(csv.text.trim().split('\r\n')).toHaveLength(12);
+    expect(csv.text).toContain('"Jane Doe"');
+    expect(csv.text).not.toMatch(/(^|,)"=/m);
+    const vcf = await download('Download contacts (vCard)');
+    expect(vcf.name).toMatch(/\.vcf$/);
+    expect(vcf.text.match(/BEGIN:VCARD/g)).toHaveLength(11);
+  });
+
   it('erases one person after choosing them and confirming', async () => {
     await page.getByLabel('Find a person by name').fill('Jane');
     await page.getByRole('button', { name: 'Jane Doe' }).click();
     await page.getByText(/Rapport holds about Jane Doe: 1 profile/).waitFor();
+    const [text] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download their data (text)' }).click(),
+    ]);
+    expect(text.suggestedFilename()).toMatch(/^rapport-jane-doe-.*\.txt$/);
+    expect(readFileSync(await text.path(), 'utf8')).toMatch(/^What Rapport holds about Jane Doe/);
     await page.getByRole('button', { name: 'Erase Jane Doe and all of it' }).click();
     await page.getByText('Jane Doe and everything about them were erased.').waitFor();
     await page.getByTestId('data-counts').filter({ hasText: '10 people' }).waitFor();

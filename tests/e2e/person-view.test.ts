@@ -184,3 +184,112 @@ describe('a headline change', () => {
     await page.close();
   });
 });
+
+// Where the person stands among all the user's ties (Dunbar layer), suggestions from the user's own tags,
+// who shares a tag, and an introduction; these run after the tests above, which added Jane and Rahul.
+describe('the person among the user’s ties', () => {
+  const SAM = 'https://www.linkedin.com/in/sam-lee/';
+  const options = (frame: Frame, label: string) =>
+    frame
+      .getByRole('listbox', { name: `Your ${label}` })
+      .getByRole('option')
+      .allTextContents();
+
+  it('suggests the user’s tags by keyboard and mouse, and links a shared tag to who shares it', async () => {
+    const page = await running.context.newPage();
+    const frame = await open(page, RAHUL);
+    await expect.poll(() => frame.locator('.tie-summary').count()).toBe(1);
+    const field = frame.getByRole('combobox', { name: 'Interests', exact: true });
+    await field.fill('c');
+    await expect.poll(() => options(frame, 'interests')).toEqual(['Climbing · 1 person']);
+    await field.press('ArrowDown');
+    await expect
+      .poll(() => frame.getByRole('option', { name: /^Climbing/ }).getAttribute('aria-selected'))
+      .toBe('true');
+    await field.press('Enter');
+    await expect.poll(() => tags(frame, 'interests')).toEqual(['Climbing']);
+
+    // Mouse: Jane's goal offered on the goals field, from an empty field (most used first).
+    const goals = frame.getByRole('combobox', { name: 'Goals', exact: true });
+    await goals.focus();
+    await frame.getByRole('option', { name: 'hiring engineers · 1 person' }).click();
+    await expect.poll(() => tags(frame, 'goals')).toEqual(['hiring engineers']);
+
+    const shared = frame.getByRole('button', { name: 'Also into “Climbing”: 1 of your tie' });
+    await shared.click();
+    const who = frame.getByRole('list', { name: 'Who shares Climbing' });
+    await expect.poll(() => who.locator('a').allTextContents()).toEqual(['Jane Doe']);
+    expect(await who.locator('a').getAttribute('href')).toBe(JANE);
+    await page.close();
+  });
+
+  it('shows the Dunbar layer with what it means, and the top introduction, which can be acted on', async () => {
+    await servePage(
+      running.context,
+      `${SAM}**`,
+      readFixture('linkedin/profile-rahul-mehta.html')
+        .replaceAll('rahul-mehta', 'sam-lee')
+        .replaceAll('Rahul Mehta', 'Sam Lee'),
+    );
+    const page = await running.context.newPage();
+    const frame = await open(page, SAM);
+    await frame.getByRole('button', { name: 'Add to Rapport', exact: true }).click();
+    await expect.poll(() => frame.locator('.dunbar').textContent()).toContain('of your 3 ties');
+    expect(await frame.locator('.dunbar').textContent()).toMatch(
+      /Dunbar layer 5.*They are in your support clique/,
+    );
+
+    // Sam shares Jane's and Rahul's goal and knows neither: one of them is the best introduction.
+    const goals = frame.getByRole('combobox', { name: 'Goals', exact: true });
+    await goals.fill('hir');
+    await frame.getByRole('option', { name: 'hiring engineers · 2 people' }).click();
+    const intro = frame.locator('.introductions');
+    const made = intro.getByRole('button', { name: /^I introduced them to / });
+    await expect.poll(() => intro.textContent()).toContain('both care about hiring engineers');
+    const first = (await made.textContent())?.replace('I introduced them to ', '') ?? '';
+    expect(['Jane Doe', 'Rahul Mehta']).toContain(first);
+    // The pair is named in id order, which is random here.
+    expect(await intro.textContent()).toMatch(
+      new RegExp(`(Sam Lee and ${first}|${first} and Sam Lee) both care about hiring engineers`),
+    );
+    // Done: logged and linked, so the next best (the other one) is offered; "Not now" puts it away.
+    await made.click();
+    await expect
+      .poll(() => made.textContent())
+      .toBe(`I introduced them to ${first === 'Jane Doe' ? 'Rahul Mehta' : 'Jane Doe'}`);
+    await expect
+      .poll(() => frame.locator('.mutual-list li').allTextContents())
+      .toEqual([expect.stringContaining(`${first} knows them`)]);
+    await expect.poll(() => loggedKinds(frame)).toEqual(['introduction']);
+    await intro.getByRole('button', { name: 'Not now' }).click();
+    await expect.poll(() => intro.count()).toBe(0);
+    await page.reload();
+    const after = await sidebarFrame(page, running.extensionId);
+    await expect.poll(() => after.locator('.dunbar').count()).toBe(1);
+    expect(await after.locator('.introductions').count()).toBe(0);
+    await page.close();
+  });
+
+  it('keeps a dismissed headline banner dismissed after a reload (stored, not in the frame)', async () => {
+    const before = readFixture('linkedin/profile-jane-doe.html');
+    await servePage(
+      running.context,
+      'https://www.linkedin.com/in/jane-doe/**',
+      before.replace('Engineering Manager at Acme', 'VP Engineering at Gamma'),
+    );
+    const page = await running.context.newPage();
+    const frame = await open(page, JANE);
+    const banner = frame.locator('.milestone');
+    await expect
+      .poll(() => banner.textContent(), { timeout: 10_000 })
+      .toContain('Now VP Engineering at Gamma');
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => banner.count()).toBe(0);
+    // (The frame cannot use localStorage at all on the site's page: only the store can keep it away.)
+    await page.reload();
+    const after = await sidebarFrame(page, running.extensionId);
+    await expect.poll(() => after.locator('.dunbar').count()).toBe(1);
+    expect(await after.locator('.milestone').count()).toBe(0);
+    await page.close();
+  });
+});

@@ -1,3 +1,4 @@
+import { readAsIs } from '@/lib/db/open-failure';
 import {
   eraseEverything,
   exportData,
@@ -21,9 +22,10 @@ type DataMessages =
 export function dataHandlers({ db, clock }: BackgroundDeps): HandlerGroup<DataMessages> {
   return {
     getDataCounts: ({ personId }) => (personId === null ? storeCounts(db) : personCounts(db, personId)),
-    async exportData({ kind }) {
-      const settings = kind === 'backup' ? flattenSettings((await readSettings()).settings) : {};
-      return exportData(db, kind, settings, clock.now());
+    // Through readAsIs: after a failed upgrade the user can still take their data out.
+    exportData: async () => {
+      const settings = flattenSettings((await readSettings()).settings);
+      return readAsIs(db, (store) => exportData(store, settings, clock.now()));
     },
     exportPersonData: (request) => exportPersonData(db, request, clock.now()),
     async previewImport({ kind, mode, chunks }) {

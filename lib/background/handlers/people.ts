@@ -11,7 +11,9 @@ import {
   searchPeople,
   updatePerson,
 } from '@/lib/services/people';
-import { getPersonView } from '@/lib/services/person-view';
+import { getPersonStanding, getPersonView } from '@/lib/services/person-view';
+import { listTags } from '@/lib/services/tags';
+import { readSettings } from '@/lib/settings';
 import type { BackgroundDeps, HandlerGroup } from './deps';
 
 type PeopleMessages =
@@ -25,6 +27,8 @@ type PeopleMessages =
   | 'deletePerson'
   | 'searchPeople'
   | 'findPeopleByTag'
+  | 'listTags'
+  | 'getPersonStanding'
   | 'linkIdentity'
   | 'mergePeople'
   | 'splitIdentity';
@@ -43,6 +47,9 @@ export function peopleHandlers({ db, clock }: BackgroundDeps): HandlerGroup<Peop
     deletePerson: async ({ personId }) => ({ deleted: await deletePerson(db, personId) }),
     searchPeople: async (request) => ({ people: await searchPeople(db, request) }),
     findPeopleByTag: async (request) => ({ people: await findPeopleByTag(db, request) }),
+    listTags: async (request) => ({ tags: await listTags(db, request) }),
+    getPersonStanding: async ({ personId }) =>
+      getPersonStanding(db, personId, clock.now(), (await readSettings()).settings.focus),
     linkIdentity: async (request) => ({ identity: await linkIdentity(db, request, clock) }),
     mergePeople: async (request) => ({ person: await mergePeople(db, request, clock) }),
     splitIdentity: async (request) => ({ person: await splitIdentity(db, request, clock) }),

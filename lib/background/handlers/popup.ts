@@ -1,7 +1,8 @@
 import { showDueCount } from '@/lib/platform/badge';
 import { getPopupData } from '@/lib/services/popup';
 import { actOnPrompt } from '@/lib/services/prompt-actions';
-import { searchAll } from '@/lib/services/search';
+import { searchAll, searchIndex } from '@/lib/services/search';
+import { readSettings } from '@/lib/settings';
 import type { BackgroundDeps, HandlerGroup } from './deps';
 
 /** The toolbar popup. Its writes reach the badge through the store's change listener (lib/platform/badge.ts). */
@@ -16,9 +17,12 @@ export function popupHandlers({
       const snapshot = state?.snapshot ?? null;
       const data = await getPopupData(db, clock.now(), {
         tabProfile: snapshot ? { network: snapshot.network, id: snapshot.id } : null,
+        focus: (await readSettings()).settings.focus,
       });
       // The popup computed the count anyway: the badge follows what the user sees.
       void showDueCount(data.counts.dueToday).catch(() => undefined);
+      // The user may type a search next: load the search rows into memory now rather than then.
+      void searchIndex(db, clock.now()).catch(() => undefined);
       return data;
     },
     actOnPrompt: (request) => actOnPrompt(db, request, clock),

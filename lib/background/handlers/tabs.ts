@@ -1,5 +1,5 @@
+import { reportFitsSender } from '@/lib/protocol/tab-reports';
 import { recordSighting } from '@/lib/services/identities';
-import { networkOfUrl } from '@/lib/sites/urls';
 import type { BackgroundDeps, HandlerGroup } from './deps';
 
 export function tabHandlers({
@@ -8,14 +8,11 @@ export function tabHandlers({
   clock,
 }: BackgroundDeps): HandlerGroup<'reportProfile' | 'getTabProfile'> {
   return {
-    async reportProfile({ snapshot, details }, { sender }) {
+    async reportProfile({ snapshot, details, seq }, { sender }) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { accepted: false };
-      // A content script may only speak for its own site. (Chrome does not update sender.url on in-app
-      // navigation, so the exact profile cannot be checked against it; the page itself cannot send
-      // messages at all, only our content script in its isolated world can.)
-      if (snapshot && (!sender.url || networkOfUrl(sender.url) !== snapshot.network)) {
-        console.warn(`Rapport: refused a report of ${snapshot.network}:${snapshot.id} from ${sender.url}`);
+      if (!reportFitsSender(snapshot, sender.url)) {
+        console.warn(`Rapport: refused a report of ${snapshot?.network}:${snapshot?.id} from ${sender.url}`);
         return { accepted: false };
       }
       // The sighting is recorded before the tab's state changes, because that change is what makes the
@@ -28,7 +25,7 @@ export function tabHandlers({
           sightingFailure = error;
         });
       }
-      await tabs.set(tabId, { snapshot, details: snapshot ? details : 'read' });
+      await tabs.set(tabId, { snapshot, details: snapshot ? details : 'read', seq });
       if (sightingFailure) throw sightingFailure;
       return { accepted: true };
     },
@@ -36,7 +33,12 @@ export function tabHandlers({
       const id = tabId ?? sender.tab?.id;
       if (id === undefined) throw new Error('getTabProfile needs a tab id when not sent from a tab.');
       const state = await tabs.get(id);
-      return { tabId: id, snapshot: state?.snapshot ?? null, details: state?.details ?? 'read' };
+      return {
+        tabId: id,
+        snapshot: state?.snapshot ?? null,
+        details: state?.details ?? 'read',
+        seq: state?.seq ?? 0,
+      };
     },
   };
 }

@@ -47,6 +47,8 @@ export interface PromptContext {
   flagged: Map<string, FlaggedSuccess[]>;
   linked: (a: string, b: string) => boolean;
   hidden: (key: string) => boolean;
+  /** Tag keys two or more current (not archived) people carry: the tie model's shared tags. */
+  sharedTags: ReadonlySet<string>;
   /** topicKey, memoised for this call. */
   keyOf: (raw: string) => string;
 }
@@ -109,7 +111,18 @@ export function preferredNetwork(person: PromptPerson): Network | null {
 
 const NO_LOOPS: ReciprocityLedger = reciprocityLedger([], 0);
 
-export function buildContext(input: PromptInput, now: number): PromptContext {
+/**
+ * What a person's tie depends on beyond their own rows. Given when the input holds only some of the people
+ * (the prompts of one person, from a cached run over everyone), so their tie is the one the full run gives.
+ */
+export interface StoreFacts {
+  /** PromptContext.sharedTags of the run over everyone. */
+  sharedTags: ReadonlySet<string>;
+  /** How many distinct people are linked to each person. */
+  linkCounts: ReadonlyMap<string, number>;
+}
+
+export function buildContext(input: PromptInput, now: number, store?: StoreFacts): PromptContext {
   const names = new Map<string, string>();
   for (const person of input.people) {
     if (names.has(person.id)) throw new Error(`buildPrompts: person id "${person.id}" appears twice`);
@@ -125,6 +138,9 @@ export function buildContext(input: PromptInput, now: number): PromptContext {
   // How many people carry each tag, for the tie model's "tags shared with the user's other ties".
   const carriers = new Map<string, number>();
   for (const keys of keysOf.values()) for (const key of keys) carriers.set(key, (carriers.get(key) ?? 0) + 1);
+  const sharedTags = new Set<string>();
+  for (const [key, count] of carriers) if (count >= 2) sharedTags.add(key);
+  const sharedKeys = store?.sharedTags ?? sharedTags;
 
   // Goals first, then by key: the order focusTopics lists them in for every person.
   const focusList = [...focus.values()].sort((a, b) =>
@@ -135,14 +151,14 @@ export function buildContext(input: PromptInput, now: number): PromptContext {
     if (person.snoozedUntil !== null && person.snoozedUntil > now) continue;
     const keys = keysOf.get(person.id) ?? new Set<string>();
     let sharedTagCount = 0;
-    for (const key of keys) if (focus.has(key) || (carriers.get(key) ?? 0) >= 2) sharedTagCount += 1;
+    for (const key of keys) if (focus.has(key) || sharedKeys.has(key)) sharedTagCount += 1;
     const tie = tieScore(
       {
         closeness: person.closeness,
         metAt: person.metAt,
         interactions: person.interactions,
         sharedTagCount,
-        mutualLinkCount: graph.get(person.id)?.size ?? 0,
+        mutualLinkCount: store?.linkCounts.get(person.id) ?? graph.get(person.id)?.size ?? 0,
         override: person.tieOverride,
       },
       now,
@@ -187,6 +203,7 @@ export function buildContext(input: PromptInput, now: number): PromptContext {
     flagged,
     linked: (a, b) => graph.get(a)?.has(b) ?? false,
     hidden: (key) => hidden.has(key),
+    sharedTags,
     keyOf,
   };
 }

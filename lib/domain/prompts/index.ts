@@ -51,7 +51,7 @@ export function buildPrompts(input: PromptInput, now: number, options: BuildOpti
   assertTime('now', now);
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   if (Number.isNaN(limit) || limit < 0) throw new RangeError(`limit must be >= 0, got ${limit}`);
-  const ctx = buildContext(input, now);
+  const ctx = options.context ?? buildContext(input, now, options.store);
 
   const owed = [...replyAcknowledgePrompts(ctx), ...thankPrompts(ctx)];
   const reconnect = reconnectPrompts(ctx, idsOf(owed));

@@ -2,6 +2,7 @@
 // rules never depend on how anything is stored. Times are epoch milliseconds.
 
 import type { InteractionFact, TieOverride } from '../types';
+import type { PromptContext, StoreFacts } from './context';
 
 export type Network = 'linkedin' | 'facebook' | 'x';
 
@@ -114,4 +115,8 @@ export interface PromptInput {
 export interface BuildOptions {
   /** At most this many prompts, best first; all of them when absent. */
   limit?: number;
+  /** Facts of the whole store when `input` holds only some people (see context.ts). */
+  store?: StoreFacts;
+  /** The context of this same input and `now`, when the caller built it already (it is the costly part). */
+  context?: PromptContext;
 }

@@ -13,10 +13,12 @@ import {
   type ImportPanelProps,
   type PersonHit,
 } from '@/components/options/DataPanels';
+import { FocusSection } from '@/components/options/FocusSection';
 import { formatDay, megabytes, plural } from '@/components/options/format';
-import { Section } from '@/components/options/Section';
+import { Section, Status } from '@/components/options/Section';
 import { type SaveState, SettingsForm } from '@/components/options/SettingsForm';
 import { type Network, ShortcutHint, SitesSection } from '@/components/options/SitesSection';
+import { backupFromExport, peopleCsvFile, personTextFile, vcardFile } from '@/lib/io/file-exports';
 import { readDisplayMode, writeDisplayMode } from '@/lib/platform/site-preferences';
 import { call } from '@/lib/protocol/client';
 import { IMPORT_MAX_CHARS, toChunks } from '@/lib/protocol/data-messages';
@@ -29,17 +31,14 @@ import {
   updateSettings,
   watchSettings,
 } from '@/lib/settings';
+import { applyTheme } from '../theme';
+import { changeDigest, notificationsAllowed } from './digest';
 import { downloadText, guessKind } from './download';
+import { addFocusTags, removeFocusTag } from './focus';
 
 const NETWORKS: Network[] = ['linkedin', 'facebook', 'x'];
 type Message = { tone: 'ok' | 'error'; text: string } | null;
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** The page follows the theme setting (the rest of the extension follows the system until it reads it). */
-function applyTheme(theme: Settings['theme']) {
-  if (theme === 'system') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = theme;
-}
 
 export function OptionsApp() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
@@ -55,11 +54,15 @@ export function OptionsApp() {
   const [exporting, setExporting] = useState<ExportKind | null>(null);
   const [exportMessage, setExportMessage] = useState<Message>(null);
 
+  // A database that cannot be opened (a failed upgrade) is said here, where the export that still works is.
+  const [countsError, setCountsError] = useState<string | null>(null);
   const refreshCounts = useCallback(async () => {
     try {
       setCounts(await call('getDataCounts', { personId: null }));
-    } catch {
+      setCountsError(null);
+    } catch (error) {
       setCounts(null);
+      setCountsError(errorText(error));
     }
   }, []);
 
@@ -85,13 +88,31 @@ export function OptionsApp() {
 
   useEffect(() => applyTheme(settings.theme), [settings.theme]);
 
+  const [digestBlocked, setDigestBlocked] = useState(false);
+  useEffect(() => {
+    if (!settings.digest.enabled) return setDigestBlocked(false);
+    void notificationsAllowed().then(
+      (allowed) => setDigestBlocked(!allowed),
+      () => setDigestBlocked(false),
+    );
+  }, [settings.digest.enabled]);
+
   const onSetting = async (name: SettingName, value: unknown) => {
     setSave({ kind: 'saving' });
     try {
+      // The digest asks for a permission and sets an alarm; the permission prompt must come first.
+      if (name === 'digest.enabled' || name === 'digest.time') {
+        const change = name === 'digest.enabled' ? { enabled: value === true } : { time: String(value) };
+        setSettings(await changeDigest(settings.digest, change));
+        setSave({ kind: 'saved' });
+        return;
+      }
       setSettings(await updateSettings({ [name]: value }));
       setSave({ kind: 'saved' });
     } catch (error) {
       setSave({ kind: 'error', message: errorText(error) });
+      // Nothing was saved: render again so the control shows the stored value, not what was clicked.
+      setSettings((current) => ({ ...current }));
     }
   };
 
@@ -110,7 +131,13 @@ export function OptionsApp() {
     setExporting(kind);
     setExportMessage(null);
     try {
-      const file = await call('exportData', { kind });
+      const backup = await call('exportData', {});
+      const file =
+        kind === 'csv'
+          ? peopleCsvFile(backupFromExport(backup), Date.now())
+          : kind === 'vcard'
+            ? vcardFile(backupFromExport(backup), Date.now())
+            : backup;
       downloadText(file.text, file.filename, file.mimeType);
       let text = `Downloaded ${file.filename} (${plural(file.people, 'person', 'people')}).`;
       if (kind === 'backup') {
@@ -136,14 +163,19 @@ export function OptionsApp() {
         {settings.lastBackupAt !== null ? ` Last backup ${formatDay(settings.lastBackupAt)}.` : ''}
       </p>
       <nav aria-label="Sections" class="options-nav">
-        <a href="#settings-title">Settings</a> · <a href="#sites-title">Sites</a> ·{' '}
-        <a href="#data-title">Your data</a> · <a href="#erase-title">Erase</a>
+        <a href="#focus-title">Your focus</a> · <a href="#settings-title">Settings</a> ·{' '}
+        <a href="#sites-title">Sites</a> · <a href="#data-title">Your data</a> ·{' '}
+        <a href="#erase-title">Erase</a>
       </nav>
+      <Section id="focus" title="Your focus">
+        <FocusSection focus={settings.focus} onAdd={addFocusTags} onRemove={removeFocusTag} />
+      </Section>
       <Section id="settings" title="Settings">
         <SettingsForm
           settings={settings}
           repaired={repaired}
           save={save}
+          digestBlocked={digestBlocked}
           onChange={(n, v) => void onSetting(n, v)}
         />
       </Section>
@@ -153,7 +185,13 @@ export function OptionsApp() {
         <ShortcutHint />
       </Section>
       <Section id="data" title="Your data">
-        <CountsLine counts={counts} />
+        {countsError === null ? (
+          <CountsLine counts={counts} />
+        ) : (
+          <Status tone="error" testId="database-error">
+            {countsError}
+          </Status>
+        )}
         <BackupReminder
           lastBackupAt={settings.lastBackupAt}
           reminderDays={settings.backupReminderDays}
@@ -309,7 +347,8 @@ function ErasePersonContainer({ onErased }: { onErased: () => Promise<void> }) {
 
   const exportOne = async (person: PersonHit, format: 'json' | 'text') => {
     try {
-      const file = await call('exportPersonData', { personId: person.id, format });
+      const json = await call('exportPersonData', { personId: person.id });
+      const file = format === 'json' ? json : personTextFile(json);
       downloadText(file.text, file.filename, file.mimeType);
     } catch (error) {
       setMessage({ tone: 'error', text: `Nothing was downloaded: ${errorText(error)}` });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { Counts } from '@/components/popup/Counts';
+import { FocusHint } from '@/components/popup/FocusHint';
 import { FollowUps } from '@/components/popup/FollowUps';
 import { PromptCard } from '@/components/popup/PromptCard';
 import { type NetworkFilter, SearchBox, type StrengthFilter } from '@/components/popup/SearchBox';
@@ -247,9 +248,7 @@ export function PopupApp({ tabId: fixedTabId }: { tabId?: number | null }) {
           </p>
         )}
         {data?.focusEmpty && (
-          <p class="muted small">
-            Questions on shared interests appear once you set your focus (coming with the options page).
-          </p>
+          <FocusHint onSetFocus={() => open(browser.runtime.getURL('/options.html#focus-title'))} />
         )}
       </section>
       <section aria-labelledby="upcoming-title">

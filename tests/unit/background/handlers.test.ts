@@ -49,10 +49,10 @@ function setup() {
 describe('reportProfile', () => {
   it('records the profile a tab shows', async () => {
     const { tabs, handlers } = setup();
-    expect(await handlers.reportProfile({ snapshot: jane, details: 'read' }, fromJanesTab)).toEqual({
+    expect(await handlers.reportProfile({ snapshot: jane, details: 'read', seq: 1 }, fromJanesTab)).toEqual({
       accepted: true,
     });
-    expect(tabs.map.get(7)).toEqual({ snapshot: jane, details: 'read' });
+    expect(tabs.map.get(7)).toEqual({ snapshot: jane, details: 'read', seq: 1 });
   });
 
   it('accepts a report from another page of the same site (sender.url is stale after in-app navigation)', async () => {
@@ -61,16 +61,16 @@ describe('reportProfile', () => {
       ...fromJanesTab,
       sender: { ...fromJanesTab.sender, url: 'https://www.linkedin.com/feed/' },
     };
-    expect(await handlers.reportProfile({ snapshot: jane, details: 'read' }, feed)).toEqual({
+    expect(await handlers.reportProfile({ snapshot: jane, details: 'read', seq: 1 }, feed)).toEqual({
       accepted: true,
     });
-    expect(tabs.map.get(7)).toEqual({ snapshot: jane, details: 'read' });
+    expect(tabs.map.get(7)).toEqual({ snapshot: jane, details: 'read', seq: 1 });
   });
 
   it("refuses a profile of another site than the sender's", async () => {
     const { tabs, handlers } = setup();
     const xTab = { ...fromJanesTab, sender: { ...fromJanesTab.sender, url: 'https://x.com/janedoe' } };
-    expect(await handlers.reportProfile({ snapshot: jane, details: 'read' }, xTab)).toEqual({
+    expect(await handlers.reportProfile({ snapshot: jane, details: 'read', seq: 1 }, xTab)).toEqual({
       accepted: false,
     });
     expect(tabs.map.size).toBe(0);
@@ -78,16 +78,16 @@ describe('reportProfile', () => {
 
   it('clears the tab when it leaves profiles', async () => {
     const { tabs, handlers } = setup();
-    await handlers.reportProfile({ snapshot: jane, details: 'read' }, fromJanesTab);
-    await handlers.reportProfile({ snapshot: null, details: 'read' }, fromJanesTab);
-    expect(tabs.map.get(7)).toEqual({ snapshot: null, details: 'read' });
+    await handlers.reportProfile({ snapshot: jane, details: 'read', seq: 1 }, fromJanesTab);
+    await handlers.reportProfile({ snapshot: null, details: 'read', seq: 1 }, fromJanesTab);
+    expect(tabs.map.get(7)).toEqual({ snapshot: null, details: 'read', seq: 1 });
   });
 });
 
 describe('getTabProfile', () => {
   it("answers for the sender's own tab when no tab is named", async () => {
     const { tabs, handlers } = setup();
-    tabs.map.set(7, { snapshot: jane, details: 'unreadable' });
+    tabs.map.set(7, { snapshot: jane, details: 'unreadable', seq: 1 });
     const sidebar = {
       kind: 'extension' as const,
       sender: { id: 'me', url: 'chrome-extension://me/sidebar.html', tab: { id: 7 } },
@@ -96,11 +96,13 @@ describe('getTabProfile', () => {
       tabId: 7,
       snapshot: jane,
       details: 'unreadable',
+      seq: 1,
     });
     expect(await handlers.getTabProfile({ tabId: 9 }, sidebar)).toEqual({
       tabId: 9,
       snapshot: null,
       details: 'read',
+      seq: 0,
     });
   });
 });
@@ -114,15 +116,18 @@ describe('reportProfile records sightings of known profiles', () => {
   it('updates the last-seen headline once the page was read, and never adds anyone', async () => {
     const { handlers } = setup();
     await handlers.reportProfile(
-      { snapshot: { ...jane, headline: 'Engineer' }, details: 'read' },
+      { snapshot: { ...jane, headline: 'Engineer' }, details: 'read', seq: 1 },
       fromJanesTab,
     );
     expect(await db.people.count()).toBe(0);
 
     await handlers.addPerson({ personId: 'jane', snapshot: { ...jane, headline: 'Engineer' } }, page);
     const promoted = { ...jane, headline: 'Engineering Manager' };
-    await handlers.reportProfile({ snapshot: { ...jane, headline: null }, details: 'reading' }, fromJanesTab);
-    await handlers.reportProfile({ snapshot: promoted, details: 'read' }, fromJanesTab);
+    await handlers.reportProfile(
+      { snapshot: { ...jane, headline: null }, details: 'reading', seq: 1 },
+      fromJanesTab,
+    );
+    await handlers.reportProfile({ snapshot: promoted, details: 'read', seq: 1 }, fromJanesTab);
     const view = await handlers.getPersonView({ ref: { network: 'linkedin', id: 'jane-doe' } }, page);
     expect(view.identities[0]?.headlineHistory.map((change) => change.headline)).toEqual([
       'Engineer',
@@ -135,7 +140,10 @@ describe('reportProfile records sightings of known profiles', () => {
     const { handlers } = setup();
     await handlers.addPerson({ personId: 'jane', snapshot: jane }, page);
     const xTab = { ...fromJanesTab, sender: { ...fromJanesTab.sender, url: 'https://x.com/janedoe' } };
-    await handlers.reportProfile({ snapshot: { ...jane, headline: 'Hacked' }, details: 'read' }, xTab);
+    await handlers.reportProfile(
+      { snapshot: { ...jane, headline: 'Hacked' }, details: 'read', seq: 1 },
+      xTab,
+    );
     expect((await db.identities.get(['linkedin', 'jane-doe']))?.lastSeenHeadline).toBeNull();
   });
 });

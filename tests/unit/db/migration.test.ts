@@ -59,7 +59,7 @@ async function openUpgraded(): Promise<RapportDatabase> {
 describe('upgrade from version 1', () => {
   it('keeps every row and gives the new fields their documented defaults', async () => {
     const db = await openUpgraded();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const people = await db.people.toArray();
     expect(people).toHaveLength(fixture.people.length);
     for (const old of fixture.people) {

@@ -43,7 +43,7 @@ async function openUpgraded(): Promise<RapportDatabase> {
 describe('upgrade from version 2', () => {
   it('keeps every row unchanged and adds the popup tables, with every person queued', async () => {
     const db = await openUpgraded();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     for (const [table, rows] of Object.entries(fixture))
       expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows as object[]));
     expect(await db.people.count()).toBe(2);

@@ -20,7 +20,7 @@ beforeEach(() => {
 describe('the keyboard shortcut', () => {
   it("collapses and reopens the sidebar on the tab's site, and remembers it per site", async () => {
     const tabs = sessionTabProfiles();
-    await tabs.set(4, { snapshot: jane, details: 'read' });
+    await tabs.set(4, { snapshot: jane, details: 'read', seq: 1 });
     expect(await toggleSidebar(4, tabs)).toBe('collapsed');
     expect(await readLayout('linkedin')).toEqual({ collapsed: true, side: 'right' });
     expect(await readLayout('x')).toEqual({ collapsed: false, side: 'right' });
@@ -30,14 +30,14 @@ describe('the keyboard shortcut', () => {
 
   it('does nothing on a tab that shows no profile', async () => {
     const tabs = sessionTabProfiles();
-    await tabs.set(5, { snapshot: null, details: 'read' });
+    await tabs.set(5, { snapshot: null, details: 'read', seq: 1 });
     expect(await toggleSidebar(5, tabs)).toBe('nothing');
     expect(await toggleSidebar(6, tabs)).toBe('nothing');
   });
 
   it('opens the side panel instead on a site set to use it', async () => {
     const tabs = sessionTabProfiles();
-    await tabs.set(4, { snapshot: jane, details: 'read' });
+    await tabs.set(4, { snapshot: jane, details: 'read', seq: 1 });
     await writeDisplayMode('linkedin', 'panel');
     // fakeBrowser models Firefox's sidebarAction; Chrome's sidePanel takes the same path.
     const open = vi.spyOn(fakeBrowser.sidebarAction, 'open').mockResolvedValue(undefined);

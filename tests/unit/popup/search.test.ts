@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linkIdentity } from '@/lib/services/identities';
+import { deletePerson, updatePerson } from '@/lib/services/people';
 import { type SearchInput, searchAll } from '@/lib/services/search';
 import { testClock, useTestDatabase } from '../services/helpers';
 import { NOW, person, seedPrompts } from './seed';
@@ -60,5 +61,30 @@ describe('searchAll', () => {
     await person(db(), 'old', 'Olga Old', { archived: true });
     expect(await ids('olga')).toEqual([]);
     expect(await ids('olga', { includeArchived: true })).toEqual(['old']);
+  });
+
+  it('sees every write since the last search: rows kept in memory are reloaded', async () => {
+    await person(db(), 'ana', 'Ana Alvarez');
+    expect(await ids('ana')).toEqual(['ana']);
+    await person(db(), 'anatole', 'Anatole Abel');
+    expect(await ids('ana')).toEqual(['ana', 'anatole']);
+    await deletePerson(db(), 'ana');
+    expect(await ids('ana')).toEqual(['anatole']);
+    expect(await ids('beekeeping')).toEqual([]);
+    await updatePerson(db(), { personId: 'anatole', patch: { interests: ['Beekeeping'] } }, testClock(NOW));
+    expect(await ids('beekeeping')).toEqual(['anatole']);
+  });
+
+  it('orders name matches by name whatever the order people were added in', async () => {
+    const added: [string, string][] = [
+      ['p3', 'Émile Rust'],
+      ['p1', 'Zed Rust'],
+      ['p2', 'adam rust'],
+    ];
+    for (const [id, name] of added) await person(db(), id, name);
+    await person(db(), 'p4', 'Someone', { interests: ['Rust'] });
+    const found = await search('rust');
+    expect(found.hits.map((h) => h.name)).toEqual(['adam rust', 'Émile Rust', 'Zed Rust', 'Someone']);
+    expect(found.matched).toBe(4);
   });
 });

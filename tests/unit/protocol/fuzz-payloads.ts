@@ -27,8 +27,8 @@ const interaction = {
 /** Valid payloads naming the seeded people (jane, rahul, zoe), so mutations reach real rows. */
 export const VALID: Record<MessageName, unknown[]> = {
   reportProfile: [
-    { snapshot: linkedin('jane-doe'), details: 'read' },
-    { snapshot: null, details: 'reading' },
+    { snapshot: linkedin('jane-doe'), details: 'read', seq: 1_800_000_000_000.25 },
+    { snapshot: null, details: 'reading', seq: 0 },
   ],
   getTabProfile: [{ tabId: null }, { tabId: 7 }],
   getPersonView: [{ ref: { network: 'linkedin', id: 'jane-doe' } }],
@@ -46,6 +46,8 @@ export const VALID: Record<MessageName, unknown[]> = {
   deletePerson: [{ personId: 'zoe' }],
   searchPeople: [{ query: 'ja', limit: 10 }],
   findPeopleByTag: [{ kind: 'expertise', tag: 'hiring', limit: 10 }],
+  listTags: [{ kind: 'interests', prefix: 'cl', limit: 8 }],
+  getPersonStanding: [{ personId: 'jane' }],
   linkIdentity: [{ ref: { network: 'x', id: 'janedoe' }, snapshot: null, personId: 'jane' }],
   mergePeople: [{ survivorId: 'jane', mergedId: 'rahul' }],
   splitIdentity: [{ ref: { network: 'x', id: 'jd' }, newPersonId: 'p-split' }],
@@ -58,11 +60,8 @@ export const VALID: Record<MessageName, unknown[]> = {
   getWhoKnows: [{ personId: 'jane' }],
   // Issue 8: data in and out (options page).
   getDataCounts: [{ personId: null }, { personId: 'jane' }],
-  exportData: [{ kind: 'backup' }, { kind: 'csv' }, { kind: 'vcard' }],
-  exportPersonData: [
-    { personId: 'jane', format: 'json' },
-    { personId: 'rahul', format: 'text' },
-  ],
+  exportData: [{}],
+  exportPersonData: [{ personId: 'jane' }, { personId: 'rahul' }],
   previewImport: [
     {
       kind: 'linkedin',
@@ -170,7 +169,7 @@ function mutation(base: unknown): fc.Arbitrary<FuzzCase> {
   const inner = all.filter((path) => path.length > 0);
   const pick = (list: Path[]) => fc.constantFrom(...list);
   const swaps = [0, -1, 1e308, true, 'str', [], {}, null] as const;
-  return fc.oneof(
+  const whole: fc.Arbitrary<FuzzCase>[] = [
     pick(objects).chain((path) =>
       fc.constantFrom('admin', 'constructor', 'toString', '$where', 'x-extra').map((key) => ({
         payload: edited(base, path, (node) => withOwnKey(node, key, true)),
@@ -205,6 +204,11 @@ function mutation(base: unknown): fc.Arbitrary<FuzzCase> {
         how: `negative ${value}`,
         mustRefuse: false,
       })),
+  ];
+  // An empty payload ({}) has no inner fields to remove or change.
+  if (inner.length === 0) return fc.oneof(...whole);
+  return fc.oneof(
+    ...whole,
     fc.option(pick(inner), { nil: undefined }).map((path) => ({
       payload: path ? edited(base, path, () => REMOVE) : base,
       how: path ? `without ${path.join('.')}` : 'unchanged',

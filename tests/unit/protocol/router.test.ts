@@ -31,7 +31,7 @@ function setup() {
   const handlers = {
     ...unused,
     reportProfile: vi.fn(async () => ({ accepted: true })),
-    getTabProfile: vi.fn(async () => ({ tabId: 3, snapshot: null, details: 'read' as const })),
+    getTabProfile: vi.fn(async () => ({ tabId: 3, snapshot: null, details: 'read' as const, seq: 0 })),
     getPersonView: vi.fn(async ({ ref }) => ({ ref, ...emptyView })),
     saveNote: vi.fn(async () => {
       throw Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
@@ -109,7 +109,7 @@ describe('router', () => {
       error: { code: 'forbidden' },
     });
     expect(
-      await route(wireRequest('reportProfile', { snapshot: null, details: 'read' }), page),
+      await route(wireRequest('reportProfile', { snapshot: null, details: 'read', seq: 1 }), page),
     ).toMatchObject({
       error: { code: 'forbidden' },
     });
@@ -137,7 +137,7 @@ describe('router', () => {
       headline: null,
       avatarUrl: null,
     };
-    const result = await route(wireRequest('reportProfile', { snapshot, details: 'read' }), content);
+    const result = await route(wireRequest('reportProfile', { snapshot, details: 'read', seq: 1 }), content);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/url: .*http/);
     expect(handlers.reportProfile).not.toHaveBeenCalled();

@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackupSchema } from '@/lib/io';
 import {
+  changeFocus,
   DEFAULT_SETTINGS,
+  FOCUS_TAGS_MAX,
   flattenSettings,
   MIGRATIONS,
   readSettings,
@@ -80,6 +82,7 @@ describe('settings', () => {
       digest: { enabled: true, time: '09:00' },
       backupReminderDays: 7,
       lastBackupAt: 1_700_000_000_000,
+      focus: { interests: [], goals: [] },
     });
     // Written back repaired, so the next read is clean.
     expect((await readSettings()).problems).toEqual([]);
@@ -142,5 +145,133 @@ describe('settings', () => {
     const bad = settingsFromFlat({ ...flat, theme: 'neon', unknown: 1 });
     expect(bad.problems.map((p) => p.field)).toEqual(['theme']);
     expect(bad.settings.digest.time).toBe('18:30');
+  });
+});
+
+describe('the focus', () => {
+  it('is empty by default and saved by name', async () => {
+    expect((await readSettings()).settings.focus).toEqual({ interests: [], goals: [] });
+    await updateSettings({ 'focus.interests': ['Climate', 'Rust'], 'focus.goals': ['Hiring'] });
+    expect((await readSettings()).settings.focus).toEqual({
+      interests: ['Climate', 'Rust'],
+      goals: ['Hiring'],
+    });
+    expect(await stored()).toMatchObject({ version: 2, focus: { goals: ['Hiring'] } });
+  });
+
+  it('refuses tags that are not as the options page saves them, and writes nothing', async () => {
+    await updateSettings({ 'focus.goals': ['Hiring'] });
+    const before = await stored();
+    for (const bad of [
+      [' padded '],
+      ['two\nlines'],
+      [''],
+      ['Rust', 'rust'],
+      ['x'.repeat(61)],
+      Array.from({ length: FOCUS_TAGS_MAX + 1 }, (_, i) => `tag ${i}`),
+      'Rust',
+      [1],
+    ]) {
+      await expect(updateSettings({ 'focus.interests': bad })).rejects.toThrow(/focus\.interests/);
+    }
+    expect(await stored()).toEqual(before);
+  });
+
+  it('repairs an unreadable list on its own: the other list and the other settings are kept', async () => {
+    await fakeBrowser.storage.local.set({
+      [SETTINGS_KEY]: {
+        ...DEFAULT_SETTINGS,
+        version: 2,
+        theme: 'dark',
+        focus: { interests: 'Rust, Climate', goals: ['Hiring'] },
+      },
+    });
+    const { settings, problems } = await readSettings();
+    expect(problems.map((p) => p.field)).toEqual(['focus.interests']);
+    expect(problems[0]?.reason).toMatch(/"Rust, Climate".*\[\]/);
+    expect(settings.focus).toEqual({ interests: [], goals: ['Hiring'] });
+    expect(settings.theme).toBe('dark');
+    expect(await stored()).toMatchObject({ focus: { interests: [], goals: ['Hiring'] } });
+  });
+
+  it('a missing focus object or a focus that is not an object is repaired field by field', () => {
+    const read = repairSettings({ ...DEFAULT_SETTINGS, version: 2, focus: ['Rust'] });
+    expect(read.settings.focus).toEqual({ interests: [], goals: [] });
+    expect(read.needsWrite).toBe(true);
+  });
+
+  it('is added by the migration from version 1, which keeps every version 1 setting', async () => {
+    // What version 1 of Rapport wrote (every field of that version set away from its default).
+    const v1 = {
+      version: 1,
+      strongCadenceDays: 21,
+      weakCadenceDays: 120,
+      networks: { linkedin: true, facebook: false, x: true },
+      theme: 'light',
+      digest: { enabled: true, time: '07:45' },
+      backupReminderDays: 14,
+      lastBackupAt: 1_700_000_000_000,
+    };
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: v1 });
+    const read = await readSettings();
+    expect(read.problems).toEqual([]);
+    const { version: _, ...fields } = v1;
+    expect(read.settings).toEqual({ ...fields, focus: { interests: [], goals: [] } });
+    expect(await stored()).toEqual({ ...v1, version: 2, focus: { interests: [], goals: [] } });
+    // A version 1 object that somehow already held a focus keeps it.
+    expect(MIGRATIONS[0]?.({ version: 1, focus: { interests: ['Rust'] } })).toEqual({
+      version: 2,
+      focus: { interests: ['Rust'] },
+    });
+  });
+
+  it('travels in a backup as one line per tag and comes back the same', () => {
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      focus: { interests: ['Open source', 'Climate'], goals: ['Hiring designers'] },
+    };
+    const flat = flattenSettings(settings);
+    expect(flat['focus.interests']).toBe('Open source\nClimate');
+    expect(flat['focus.goals']).toBe('Hiring designers');
+    expect(settingsFromFlat(flat).settings.focus).toEqual(settings.focus);
+    expect(settingsFromFlat({ ...flat, 'focus.goals': '' }).settings.focus.goals).toEqual([]);
+    // The longest focus fits the backup format's string cap.
+    const longest = Array.from({ length: FOCUS_TAGS_MAX }, (_, i) => `${i}`.padEnd(60, 'x'));
+    const full = flattenSettings({ ...settings, focus: { interests: longest, goals: longest } });
+    expect(
+      BackupSchema.safeParse({
+        format: 'rapport-backup',
+        version: 1,
+        exportedAt: 0,
+        people: [],
+        identities: [],
+        notes: [],
+        interactions: [],
+        links: [],
+        promptStates: [],
+        settings: full,
+      }).success,
+    ).toBe(true);
+    expect(settingsFromFlat(full).settings.focus.interests).toEqual(longest);
+    // A bad list in a file is named and dropped; the rest is read.
+    const bad = settingsFromFlat({ ...flat, 'focus.interests': 'Rust\nrust' });
+    expect(bad.problems.map((p) => p.field)).toEqual(['focus.interests']);
+    expect(bad.settings.focus.goals).toEqual(['Hiring designers']);
+  });
+
+  it('changeFocus adds normalised tags once (any case) and removes them, against what is stored', async () => {
+    await changeFocus('interests', { add: ['  Open   source ', 'Climate'] });
+    await changeFocus('interests', { add: ['open source', 'Rust'] });
+    expect((await readSettings()).settings.focus.interests).toEqual(['Open source', 'Climate', 'Rust']);
+    await changeFocus('interests', { remove: ['climate'] });
+    expect((await readSettings()).settings.focus.interests).toEqual(['Open source', 'Rust']);
+    expect((await readSettings()).settings.focus.goals).toEqual([]);
+  });
+
+  it('changeFocus refuses more than the cap and writes nothing', async () => {
+    await changeFocus('goals', { add: Array.from({ length: FOCUS_TAGS_MAX }, (_, i) => `goal ${i}`) });
+    const before = await stored();
+    await expect(changeFocus('goals', { add: ['one more'] })).rejects.toThrow(SettingError);
+    expect(await stored()).toEqual(before);
   });
 });

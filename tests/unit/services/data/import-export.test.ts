@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RapportDatabase } from '@/lib/db/database';
-import { parseBackup, peopleToCsv, serializeVCards, vcardContactsFromBackup } from '@/lib/io';
+import {
+  backupFromExport,
+  parseBackup,
+  peopleCsvFile,
+  peopleToCsv,
+  personTextFile,
+  serializeVCards,
+  vcardContactsFromBackup,
+  vcardFile,
+} from '@/lib/io';
 import {
   applyImport,
   eraseEverything,
@@ -27,8 +36,14 @@ const CONNECTIONS = readFileSync(
 const SETTINGS = { theme: 'dark', 'cadence.strongDays': 21 };
 
 async function backupText(source: RapportDatabase = db()) {
-  return (await exportData(source, 'backup', SETTINGS, 1_800_000_000_000)).text;
+  return (await exportData(source, SETTINGS, 1_800_000_000_000)).text;
 }
+
+/** The CSV and vCard files as the options page makes them: from the worker's backup. */
+const csvFile = async (source: RapportDatabase) =>
+  peopleCsvFile(backupFromExport(await exportData(source, {}, 1)), 1);
+const vcardOf = async (source: RapportDatabase) =>
+  vcardFile(backupFromExport(await exportData(source, {}, 1)), 1);
 
 const backup = (text: string, mode: 'merge' | 'replace' = 'merge'): ImportRequest => ({
   kind: 'backup',
@@ -288,7 +303,7 @@ describe("LinkedIn's Connections.csv", () => {
     // A formula is kept as the text it is, and neutralised when written to a spreadsheet.
     const eve = await db().identities.get(['linkedin', 'eve-mallory']);
     expect(eve?.lastSeenHeadline).toMatch(/^=HYPERLINK/);
-    const csv = await exportData(db(), 'csv', {}, 1);
+    const csv = await csvFile(db());
     expect(csv.text).not.toMatch(/(^|,)"=/m);
   });
 
@@ -333,7 +348,7 @@ describe('vCard', () => {
   it('exported contacts read back into the same store add nothing', async () => {
     await seed(db());
     const before = await dataDigest(db());
-    const vcf = await exportData(db(), 'vcard', {}, 1);
+    const vcf = await vcardOf(db());
     expect(vcf.text).toContain('BEGIN:VCARD');
     const preview = await previewImport(
       db(),
@@ -371,19 +386,17 @@ describe('exports', () => {
     await seed(db());
     const store = parseBackup(await backupText());
     if (!store.ok) throw new Error('backup did not parse');
-    expect((await exportData(db(), 'csv', {}, 1)).text).toBe(peopleToCsv(store.data));
-    expect((await exportData(db(), 'vcard', {}, 1)).text).toBe(
-      serializeVCards(vcardContactsFromBackup(store.data)),
-    );
-    expect((await exportData(db(), 'csv', {}, 1)).text).toContain('"Introduced by"');
-    expect((await exportData(db(), 'csv', {}, 1)).text).toContain('"Rahul Mehta"');
+    expect((await csvFile(db())).text).toBe(peopleToCsv(store.data));
+    expect((await vcardOf(db())).text).toBe(serializeVCards(vcardContactsFromBackup(store.data)));
+    expect((await csvFile(db())).text).toContain('"Introduced by"');
+    expect((await csvFile(db())).text).toContain('"Rahul Mehta"');
   });
 });
 
 describe('one person, and erasing', () => {
   it("exports one person's data without anyone else's", async () => {
     await seed(db());
-    const json = await exportPersonData(db(), { personId: 'jane', format: 'json' }, 1);
+    const json = await exportPersonData(db(), { personId: 'jane' }, 1);
     const data = JSON.parse(json.text);
     expect(data.person.name).toBe('Jane Doe');
     expect(data.notes.map((n: { id: string }) => n.id)).toEqual(['n-jane']);
@@ -392,11 +405,10 @@ describe('one person, and erasing', () => {
       'Rahul Mehta',
     ]);
     expect(json.text).not.toContain('Rahul note');
-    const text = await exportPersonData(db(), { personId: 'jane', format: 'text' }, 1);
+    const text = personTextFile(json);
+    expect(text.filename).toMatch(/^rapport-jane-doe-.*\.txt$/);
     expect(text.text).toMatch(/^What Rapport holds about Jane Doe/);
-    await expect(exportPersonData(db(), { personId: 'nobody', format: 'json' }, 1)).rejects.toThrow(
-      /not in Rapport/,
-    );
+    await expect(exportPersonData(db(), { personId: 'nobody' }, 1)).rejects.toThrow(/not in Rapport/);
   });
 
   it("deleting a person removes their profiles, notes, interactions and links, and nothing of anyone else's", async () => {
@@ -419,7 +431,7 @@ describe('one person, and erasing', () => {
     expect(await db().links.toArray()).toEqual([
       expect.objectContaining({ fromId: 'ada', kind: 'works-with', toId: 'rahul' }),
     ]);
-    const backup = parseBackup((await exportData(db(), 'backup', {}, 1)).text);
+    const backup = parseBackup((await exportData(db(), {}, 1)).text);
     expect(JSON.stringify(backup)).not.toMatch(/jane|Jane/);
     expect(await orphans(db())).toEqual([]);
   });

@@ -1,0 +1,69 @@
+// When the prompts computed at ctx.now next change by time alone (no write): the earliest moment a rule's
+// yes/no answer flips for someone. A cached list of prompts is exact until then, except for what drifts
+// continuously (tie scores, "3 days ago" in a reason, the order inside a band): callers also cap its age.
+
+import { followUp } from '../cadence';
+import { MS_PER_DAY } from '../time';
+import { QUIET_DAYS } from './ask-question';
+import type { PromptContext } from './context';
+import { SUCCESS_FRESH_DAYS } from './scoring';
+import type { PromptPerson, PromptState } from './types';
+
+const FRESH_MS = SUCCESS_FRESH_DAYS * MS_PER_DAY;
+
+export interface NextChange {
+  /** A prompt appears or goes (a follow-up falls due, a snooze ends, a success stops being fresh...). */
+  promptsAt: number;
+  /** A follow-up enters the window of `upcomingDays`. */
+  upcomingAt: number;
+}
+
+/**
+ * `people`: everyone in the input (a snoozed person comes back when the snooze ends); `states`: the
+ * user's prompt states (a snoozed prompt comes back). Infinity when nothing changes by time alone.
+ */
+export function nextChange(
+  ctx: PromptContext,
+  people: readonly PromptPerson[],
+  states: readonly PromptState[],
+  upcomingDays: number,
+): NextChange {
+  const now = ctx.now;
+  let promptsAt = Number.POSITIVE_INFINITY;
+  let upcomingAt = Number.POSITIVE_INFINITY;
+  const prompts = (at: number) => {
+    if (at > now && at < promptsAt) promptsAt = at;
+  };
+  for (const person of people)
+    if (!person.archived && person.snoozedUntil !== null) prompts(person.snoozedUntil);
+  for (const state of states)
+    if (state.status === 'snoozed' && state.until !== undefined) prompts(state.until);
+  for (const facts of ctx.active) {
+    const { person, lastAt, tie } = facts;
+    if (lastAt !== null || person.metAt !== null) {
+      const due = followUp(
+        {
+          lastInteractionAt: lastAt,
+          metAt: person.metAt,
+          cadenceDays: person.cadenceDays,
+          strong: tie.strong,
+          snoozedUntil: person.snoozedUntil,
+        },
+        now,
+      );
+      prompts(due.dueAt);
+      const enters = due.dueAt - upcomingDays * MS_PER_DAY;
+      if (enters > now && enters < upcomingAt) upcomingAt = enters;
+    }
+    if (facts.focusTopics.length > 0 && lastAt !== null) prompts(lastAt + QUIET_DAYS * MS_PER_DAY);
+    // A success is acknowledged while fresh; strictly after the window it is gone.
+    for (const identity of person.identities)
+      for (const seen of identity.headlineHistory) prompts(seen.seenAt + FRESH_MS + 1);
+    for (const fact of person.interactions) {
+      if (fact.kind === 'share') prompts(fact.at + FRESH_MS + 1);
+      // A fact logged with a future time starts counting when that time comes.
+      prompts(fact.at);
+    }
+  }
+  return { promptsAt, upcomingAt: Math.min(upcomingAt, promptsAt) };
+}

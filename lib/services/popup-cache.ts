@@ -1,0 +1,75 @@
+import type { RapportDatabase } from '@/lib/db/database';
+
+// The popup's last computed answer, kept in IndexedDB (the worker may be stopped at any time), so opening
+// the popup reads one row instead of every digest. It is valid while:
+// - no write is waiting in digestQueue (every write to people, identities, notes, interactions, links or
+//   prompt states queues someone in its own transaction: lib/db/digest-queue.ts);
+// - no digest was rebuilt since it was computed: refreshDigests raises the row's `generation` and clears
+//   its value in the same transaction, and an answer is only stored if the generation it was computed
+//   from is still the current one (a write that lands while it is computed is never hidden);
+// - the clock is within [computedAt, validUntil) and the answer was computed for the same focus.
+
+const KEY = 'popup';
+/** Bumped when the cached shape changes, so an answer stored by an older version is recomputed. */
+const SHAPE = 1;
+
+export interface Cached {
+  computedAt: number;
+  validUntil: number;
+  /** The focus (or any other input outside the store) the answer was computed for, as JSON. */
+  inputs: string;
+}
+
+interface Stored<T> {
+  shape: number;
+  value: T;
+}
+
+function usable<T extends Cached>(stored: unknown, now: number, inputs: string): T | null {
+  if (typeof stored !== 'object' || stored === null) return null;
+  const { shape, value } = stored as Stored<T>;
+  if (shape !== SHAPE || typeof value !== 'object' || value === null) return null;
+  if (!(value.computedAt <= now && now < value.validUntil) || value.inputs !== inputs) return null;
+  return value;
+}
+
+/** The cached answer if it is still valid at `now` for `inputs`; otherwise null. */
+export async function readCached<T extends Cached>(
+  db: RapportDatabase,
+  now: number,
+  inputs: string,
+): Promise<T | null> {
+  return db.transaction('r', db.popupCache, db.digestQueue, async () => {
+    const [row, queued] = await Promise.all([db.popupCache.get(KEY), db.digestQueue.limit(1).primaryKeys()]);
+    return queued.length === 0 ? usable<T>(row?.value, now, inputs) : null;
+  });
+}
+
+/** The generation of the digests being read; call inside the transaction that reads them. */
+export async function currentGeneration(db: RapportDatabase): Promise<number> {
+  return (await db.popupCache.get(KEY))?.generation ?? 0;
+}
+
+/** Called by refreshDigests in its transaction: whatever was computed before is stale. */
+export async function invalidateCached(db: RapportDatabase): Promise<void> {
+  const generation = await currentGeneration(db);
+  await db.popupCache.put({ key: KEY, generation: generation + 1, value: null });
+}
+
+/** Stores `value` unless a write or a digest rebuild happened since `generation` was read. */
+export async function storeCached<T extends Cached>(
+  db: RapportDatabase,
+  generation: number,
+  value: T,
+): Promise<boolean> {
+  return db.transaction('rw', db.popupCache, db.digestQueue, async () => {
+    const [current, queued] = await Promise.all([
+      currentGeneration(db),
+      db.digestQueue.limit(1).primaryKeys(),
+    ]);
+    if (current !== generation || queued.length > 0) return false;
+    const stored: Stored<T> = { shape: SHAPE, value };
+    await db.popupCache.put({ key: KEY, generation, value: stored });
+    return true;
+  });
+}
