@@ -8,6 +8,8 @@ import {
   sidebarFrame,
 } from '../e2e/harness';
 import { spaShell } from '../e2e/spa-shell';
+import { KEEP_NAMES_SHIM } from './extension-page';
+import { recordResults } from './results';
 import { type Summary, summarize } from './stats';
 
 /**
@@ -34,14 +36,34 @@ async function noteShownAt(frame: Frame, text: string): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
-async function nameShownAt(frame: Frame, name: string): Promise<number> {
-  const handle = await frame.waitForFunction(
-    (name) =>
-      document.querySelector('h1')?.textContent === name ? performance.timeOrigin + performance.now() : false,
-    name,
-    { polling: 'raf', timeout: 15_000 },
+/**
+ * Starts watching the sidebar for `name` in its heading and resolves with the exact moment it rendered (a
+ * MutationObserver in the frame, not polling, which would add up to a frame of its own).
+ */
+async function watchForName(frame: Frame, name: string): Promise<() => Promise<number>> {
+  const key = `bench-name-${Math.random()}`;
+  await frame.evaluate(KEEP_NAMES_SHIM);
+  await frame.evaluate(
+    ({ name, key }) => {
+      const store = globalThis as unknown as Record<string, Promise<number>>;
+      store[key] = new Promise<number>((resolve) => {
+        const check = () => {
+          if (document.querySelector('h1')?.textContent !== name) return;
+          observer.disconnect();
+          resolve(performance.timeOrigin + performance.now());
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        check();
+      });
+    },
+    { name, key },
   );
-  return (await handle.jsonValue()) as number;
+  return () =>
+    frame.evaluate(
+      (key) => (globalThis as unknown as Record<string, Promise<number>>)[key] as Promise<number>,
+      key,
+    );
 }
 
 async function seedNotes(running: RunningExtension) {
@@ -106,7 +128,7 @@ async function fromInAppNavigation(
     // URL first, the profile's DOM 200 ms later: the sidebar must not wait for the DOM to show the note,
     // and must show the name as soon as the DOM is there. Every moment is stamped where it happens.
     const noteAt = noteShownAt(frame, `${NOTE} (${id})`);
-    const nameAt = nameShownAt(frame, name);
+    const nameAt = await watchForName(frame, name);
     const [started, domAt] = await page.evaluate(async (path) => {
       const started = performance.timeOrigin + performance.now();
       await (window as unknown as { spaNavigate(p: string, o: object): Promise<void> }).spaNavigate(path, {
@@ -116,7 +138,7 @@ async function fromInAppNavigation(
       return [started, performance.timeOrigin + performance.now()];
     }, path);
     toNote.push((await noteAt) - started);
-    domToName.push((await nameAt) - domAt);
+    domToName.push((await nameAt()) - domAt);
   }
   await page.close();
   return { toNote, domToName };
@@ -150,4 +172,17 @@ console.table(
       { n: s.n, p50_ms: s.p50, p95_ms: s.p95, max_ms: s.max },
     ]),
   ),
+);
+// Issue 9's budgets: p50 <= 50 ms and p95 <= 100 ms with the worker warm, p95 <= 500 ms right after it stopped.
+const cold = 'page load → stored note shown (worker just stopped)';
+recordResults(
+  'sidebar',
+  Object.entries(results).map(([name, s]) => ({
+    figure: `${name}, p50 ${s.p50} ms`,
+    value: s.p95,
+    unit: 'ms p95',
+    target: name === cold ? '<= 500 ms p95' : '<= 100 ms p95, <= 50 ms p50',
+    met: name === cold ? s.p95 <= 500 : s.p95 <= 100 && s.p50 <= 50,
+  })),
+  { runs: RUNS, results },
 );

@@ -26,6 +26,10 @@ export interface LaunchOptions {
   /** Reuse a profile directory (to test what survives a browser restart); a fresh one otherwise. */
   userDataDir?: string;
   headless?: boolean;
+  /** false: the same browser without Rapport, the floor a benchmark compares against (no worker then). */
+  extension?: boolean;
+  /** Another unpacked extension to load instead of the built one (a benchmark's empty floor). */
+  extensionDir?: string;
 }
 
 /** Chromium with the built extension loaded, on its own profile directory, offline but for our routes. */
@@ -33,6 +37,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Runn
   const executablePath = findChromium();
   if (!executablePath) throw new Error(CHROMIUM_MISSING_MESSAGE);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
+  const withExtension = options.extension ?? true;
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: options.headless ?? true,
@@ -45,8 +51,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Runn
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(withExtension
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+        : []),
     ],
   });
   // Nothing leaves the machine: any request without a fixture route is refused.
@@ -55,14 +62,17 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Runn
     blocked.push(route.request().url());
     return route.abort('blockedbyclient');
   });
-  const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(firstWorker.url()).host;
+  const worker = async () => {
+    if (!withExtension) throw new Error('This browser was launched without the extension');
+    return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  };
+  const extensionId = withExtension ? new URL((await worker()).url()).host : '';
   return {
     context,
     extensionId,
     userDataDir,
     blocked,
-    worker: async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')),
+    worker,
     close: () => context.close(),
   };
 }

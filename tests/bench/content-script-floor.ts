@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { launchExtension, removeProfile, servePage } from '../e2e/harness';
+import { heavyShell, heavySites } from '../fixtures/heavy/heavy-site';
+import { spread } from './stats';
+import { mainThread, pageProcess, startTrace } from './trace';
+
+/**
+ * The floor under a content script: what any extension pays to run script in a page at all (Chromium
+ * creates an isolated world for it: a V8 context with the DOM bindings), measured with an extension whose
+ * content script is empty, next to Rapport's, on the same heavy non-profile page, alternating. The
+ * difference is what Rapport's own code costs at load. Run after a build:
+ * `RAPPORT_OUT_DIR=.output-x npx tsx tests/bench/content-script-floor.ts` (BENCH_RUNS, default 10).
+ */
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const site = heavySites[0];
+if (!site) throw new Error('No heavy site');
+
+/**
+ * An extension whose content script does nothing but what any extension's first lines do: touch
+ * chrome.runtime and chrome.storage (which makes Chromium build those API bindings in the world).
+ */
+const API_TOUCH = `chrome.runtime.getURL('/x.html'); chrome.storage.local.get(['display:linkedin', 'layout:linkedin']);
+chrome.storage.onChanged.addListener(() => {});\n`;
+
+function emptyExtension(script = 'void 0;\n'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-floor-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Empty content script',
+      version: '1.0',
+      background: { service_worker: 'background.js' },
+      permissions: ['storage'],
+      content_scripts: [{ matches: ['*://*.linkedin.com/*'], js: ['content.js'], run_at: 'document_start' }],
+    }),
+  );
+  writeFileSync(join(dir, 'background.js'), '');
+  writeFileSync(join(dir, 'content.js'), script);
+  return dir;
+}
+
+/** CPU of the extension's script on the page's main thread during one load of the feed. */
+async function loadOnce(context: BrowserContext): Promise<number> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const stop = await startTrace(cdp);
+  await page.goto(`${site?.origin}${site?.paths.home}`, { waitUntil: 'load' });
+  await page.waitForTimeout(1_000);
+  const events = await stop();
+  await page.close();
+  const pid = pageProcess(events, site?.origin ?? '');
+  if (pid === null) throw new Error('No renderer in the trace');
+  return mainThread(events, pid).rapportCpuMs;
+}
+
+const floorDir = emptyExtension();
+const apiDir = emptyExtension(API_TOUCH);
+const arms = {
+  rapport: await launchExtension(),
+  empty: await launchExtension({ extensionDir: floorDir }),
+  'runtime+storage only': await launchExtension({ extensionDir: apiDir }),
+};
+for (const running of Object.values(arms)) await servePage(running.context, site.pattern, heavyShell(site));
+const samples: Record<keyof typeof arms, number[]> = { rapport: [], empty: [], 'runtime+storage only': [] };
+for (let run = -1; run < RUNS; run++) {
+  const order =
+    run % 2 === 0
+      ? (['rapport', 'empty', 'runtime+storage only'] as const)
+      : (['runtime+storage only', 'empty', 'rapport'] as const);
+  for (const arm of order) {
+    const ms = await loadOnce(arms[arm].context);
+    if (run >= 0) samples[arm].push(ms);
+  }
+}
+for (const running of Object.values(arms)) {
+  await running.close();
+  removeProfile(running.userDataDir);
+}
+for (const dir of [floorDir, apiDir]) rmSync(dir, { recursive: true, force: true });
+const round = (value: number) => Math.round(value * 10) / 10;
+console.table(
+  Object.fromEntries(
+    Object.entries(samples).map(([arm, values]) => {
+      const s = spread(values);
+      return [arm, { n: s.n, cpu_ms_median: round(s.median), iqr: `${round(s.p25)}..${round(s.p75)}` }];
+    }),
+  ),
+);
