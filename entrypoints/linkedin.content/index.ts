@@ -1,10 +1,11 @@
 import { defineContentScript } from '#imports';
 import { bootContentScript } from '@/lib/content/boot';
+import { linkedInSite } from '@/lib/sites/linkedin/site';
 
 // The whole site, not only profile paths: an in-app navigation from the feed to a profile never
 // injects a script that matches only profile URLs.
 export default defineContentScript({
   matches: ['*://*.linkedin.com/*'],
   runAt: 'document_start',
-  main: (ctx) => bootContentScript(ctx, 'linkedin'),
+  main: (ctx) => bootContentScript(ctx, linkedInSite),
 });

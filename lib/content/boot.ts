@@ -1,14 +1,15 @@
 import { browser, type ContentScriptContext } from '#imports';
 import { readDisplayMode, readLayout, watchDisplayMode, watchLayout } from '@/lib/platform/site-preferences';
 import { reportProfile } from '@/lib/protocol/content-client';
-import type { Network } from '@/lib/sites';
+import type { Site } from '@/lib/sites/site';
 import { startContentRuntime } from './runtime';
 
-export async function bootContentScript(ctx: ContentScriptContext, network: Network): Promise<void> {
+export async function bootContentScript(ctx: ContentScriptContext, site: Site): Promise<void> {
+  const { network } = site;
   const [displayMode, layout] = await Promise.all([readDisplayMode(network), readLayout(network)]);
   if (ctx.isInvalid) return;
   startContentRuntime({
-    network,
+    site,
     displayMode,
     watchDisplayMode: (onChange) => watchDisplayMode(network, onChange, ctx.signal),
     layout,

@@ -1,14 +1,6 @@
 import type { DisplayMode, SidebarLayout } from '@/lib/platform/site-preferences';
-import {
-  canonicalProfileUrl,
-  type Network,
-  networkOfUrl,
-  type ProfileRef,
-  type ProfileSnapshot,
-  parseProfileUrl,
-  profileDomMatches,
-  readProfile,
-} from '@/lib/sites';
+import { readSiteProfile, type Site, siteDomMatches } from '@/lib/sites/site';
+import type { ProfileRef, ProfileSnapshot } from '@/lib/sites/types';
 import { watchUrl } from './navigation';
 import { createSidebarFrame, type SidebarFrame } from './sidebar-frame';
 import { waitFor, watchDom } from './wait-for';
@@ -19,7 +11,8 @@ export type PageDetails = 'reading' | 'read' | 'unreadable';
 /** How long to wait for a profile's DOM after a navigation before settling for the URL identity alone. */ const PROFILE_DOM_TIMEOUT_MS = 8_000;
 
 export interface ContentRuntimeOptions {
-  network: Network;
+  /** This content script's site: only its own network's URLs and page readers are bundled. */
+  site: Site;
   signal: AbortSignal;
   sidebarUrl: string;
   report: (snapshot: ProfileSnapshot | null, details: PageDetails) => Promise<void>;
@@ -40,6 +33,7 @@ export interface ContentRuntimeOptions {
  * the sidebar.
  */
 export function startContentRuntime(options: ContentRuntimeOptions): void {
+  const { site } = options;
   let frame: SidebarFrame | null = null;
   let current: AbortController | null = null;
   let currentKey: string | null = null;
@@ -77,8 +71,8 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
   };
 
   const onUrl = (url: string, restored: boolean) => {
-    if (networkOfUrl(url) !== options.network) return;
-    const ref = parseProfileUrl(url);
+    if (!site.isSite(url)) return;
+    const ref = site.parseProfile(url);
     const key = ref ? `${ref.network}:${ref.id}` : null;
     if (key === currentKey && !restored) return;
     currentKey = key;
@@ -96,13 +90,13 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
   const announce = async (ref: ProfileRef, url: string, signal: AbortSignal) => {
     // The URL identity goes out at once so the sidebar switches person immediately. readProfile only
     // gives a name it can trust: none while the DOM still shows the previous person or has not arrived.
-    const first = readProfile(document, url) ?? urlOnly(ref);
+    const first = readSiteProfile(site, document, url) ?? urlOnly(site, ref);
     await send(first, first.name !== null ? 'read' : 'reading');
     if (first.name === null) {
       const read = await waitFor(
         document,
         () => {
-          const snapshot = readProfile(document, url);
+          const snapshot = readSiteProfile(site, document, url);
           return snapshot?.name ? snapshot : null;
         },
         { timeoutMs: PROFILE_DOM_TIMEOUT_MS, signal },
@@ -119,13 +113,13 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
   const guardAgainstDomSwitch = (ref: ProfileRef, url: string, signal: AbortSignal) => {
     let cleared = false;
     watchDom(document, signal, () => {
-      const verdict = profileDomMatches(document, ref);
+      const verdict = siteDomMatches(site, document, ref);
       if (verdict === 'mismatch' && !cleared) {
         cleared = true;
         void send(null);
       } else if (verdict === 'match' && cleared) {
         cleared = false;
-        const snapshot = readProfile(document, url);
+        const snapshot = readSiteProfile(site, document, url);
         if (snapshot) void send(snapshot);
       }
     });
@@ -139,6 +133,6 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
   watchUrl(onUrl, { signal: options.signal, fallback: options.fallbackNavigation });
 }
 
-function urlOnly(ref: ProfileRef): ProfileSnapshot {
-  return { ...ref, url: canonicalProfileUrl(ref), name: null, headline: null, avatarUrl: null };
+function urlOnly(site: Site, ref: ProfileRef): ProfileSnapshot {
+  return { ...ref, url: site.profileUrl(ref.id), name: null, headline: null, avatarUrl: null };
 }

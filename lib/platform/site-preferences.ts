@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import type { Network } from '@/lib/sites';
+import type { Network } from '@/lib/sites/types';
 
 /**
  * Per-site preferences that content scripts read, so they live in storage.local as plain values (no

@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import type { ProfileSnapshot } from '@/lib/sites';
+import type { ProfileSnapshot } from '@/lib/sites/types';
 import { wireRequest } from './wire';
 
 // The one message a content script sends. No zod here: content scripts run on every page of the three

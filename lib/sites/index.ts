@@ -1,9 +1,11 @@
-import { facebookDomMatches, readFacebook } from './facebook/read';
-import { linkedInDomMatches, readLinkedIn } from './linkedin/read';
+import { facebookSite } from './facebook/site';
+import { linkedInSite } from './linkedin/site';
+import { readSiteProfile, type Site, siteDomMatches } from './site';
 import type { DomMatch, Network, ProfileRef, ProfileSnapshot } from './types';
-import { canonicalProfileUrl, parseProfileUrl } from './urls';
-import { readX, xDomMatches } from './x/read';
+import { networkOfUrl } from './urls';
+import { xSite } from './x/site';
 
+export { readSiteProfile, type Site, siteDomMatches } from './site';
 export { cleanText, safeHttpUrl } from './text';
 export type { DomMatch, LinkTarget, Network, ProfileRef, ProfileSnapshot } from './types';
 export { networkLabels } from './types';
@@ -15,25 +17,11 @@ export {
   parseProfileUrl,
 } from './urls';
 
-/** The DOM half, per network: whether the page shows a given profile, and what it shows of it. */
-interface PageReader {
-  domMatches(doc: Document, ref: ProfileRef): DomMatch;
-  read(doc: Document, ref: ProfileRef, verdict: DomMatch): ProfileSnapshot;
-}
-
-const readers: Record<Network, PageReader> = {
-  linkedin: { domMatches: linkedInDomMatches, read: readLinkedIn },
-  facebook: { domMatches: facebookDomMatches, read: readFacebook },
-  x: { domMatches: xDomMatches, read: readX },
-};
+const sites: Record<Network, Site> = { linkedin: linkedInSite, facebook: facebookSite, x: xSite };
 
 /** Whether the profile rendered in `doc` is the one `ref` names; 'unknown' when the DOM has no owner evidence. */
 export function profileDomMatches(doc: Document, ref: ProfileRef): DomMatch {
-  try {
-    return readers[ref.network].domMatches(doc, ref);
-  } catch {
-    return 'unknown';
-  }
+  return siteDomMatches(sites[ref.network], doc, ref);
 }
 
 /**
@@ -42,25 +30,11 @@ export function profileDomMatches(doc: Document, ref: ProfileRef): DomMatch {
  * Never throws.
  */
 export function readProfile(doc: Document, url: string): ProfileSnapshot | null {
-  let ref: ProfileRef | null;
+  let network: Network | null;
   try {
-    ref = parseProfileUrl(url);
+    network = networkOfUrl(url);
   } catch {
     return null;
   }
-  if (!ref) return null;
-  const empty: ProfileSnapshot = {
-    ...ref,
-    url: canonicalProfileUrl(ref),
-    name: null,
-    headline: null,
-    avatarUrl: null,
-  };
-  try {
-    const verdict = readers[ref.network].domMatches(doc, ref);
-    if (verdict === 'mismatch') return empty;
-    return readers[ref.network].read(doc, ref, verdict);
-  } catch {
-    return empty;
-  }
+  return network ? readSiteProfile(sites[network], doc, url) : null;
 }

@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url": "https://www.linkedin.com/in/jane-doe/"}
+
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchUrl } from '@/lib/content/navigation';
 import { startContentRuntime } from '@/lib/content/runtime';
 import type { ProfileSnapshot } from '@/lib/sites';
+import { linkedInSite } from '@/lib/sites/linkedin/site';
 
 // A page restored from the back/forward cache resumes where it was, while the tab showed other pages in
 // between: the profile must be announced again even though the URL did not change.
@@ -62,7 +64,7 @@ describe('the content runtime', () => {
   it('reports the profile again when the page comes back from the bfcache', async () => {
     const reports: (string | null)[] = [];
     startContentRuntime({
-      network: 'linkedin',
+      site: linkedInSite,
       signal: stop.signal,
       sidebarUrl: 'about:blank',
       report: async (snapshot: ProfileSnapshot | null) => {
