@@ -1,6 +1,6 @@
 import type { Backup, BackupContent } from './backup-schema';
 import { stringifyCsv } from './csv';
-import { neutralizeCsvCell, PEOPLE_CSV_COLUMNS, peopleCsvRows } from './csv-export';
+import { neutralizeCsvCell, PEOPLE_CSV_COLUMNS, peopleCsvRows, type TieSummary } from './csv-export';
 import { type PersonExport, personExportText } from './person-export';
 import { serializeVCards, vcardContactsFromBackup } from './vcard';
 
@@ -34,10 +34,11 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 type Store = Pick<BackupContent, 'people' | 'identities' | 'interactions' | 'notes'>;
 
 /**
- * People as CSV, built one person at a time with only that person's rows (peopleToCsv scans every identity
+ * People as CSV (`ties`: each person's tie, computed by the caller so this module stays free of the tie
+ * model; without it the tie columns are blank), built one person at a time with only that person's rows (peopleToCsv scans every identity
  * and interaction for each person, which is quadratic at 10,000 people).
  */
-export function peopleCsvFile(store: Store, now: number): ExportFile {
+export function peopleCsvFile(store: Store, now: number, ties?: ReadonlyMap<string, TieSummary>): ExportFile {
   const byId = new Map(store.people.map((person) => [person.id, person]));
   const identitiesOf = groupBy(store.identities, (row) => row.personId);
   const interactionsOf = groupBy(store.interactions, (row) => row.personId);
@@ -47,6 +48,7 @@ export function peopleCsvFile(store: Store, now: number): ExportFile {
       people: introducer ? [person, introducer] : [person],
       identities: identitiesOf.get(person.id) ?? [],
       interactions: interactionsOf.get(person.id) ?? [],
+      ties,
     });
     return row ?? [];
   });

@@ -1,5 +1,7 @@
-import type { InteractionRow, LinkRow, PersonRow } from '@/lib/db/rows';
+import { tagKey } from '@/lib/db/derive';
+import { type InteractionRow, type LinkRow, type PersonRow, TAG_KINDS } from '@/lib/db/rows';
 import type { InteractionFact, TieInputs } from '@/lib/domain';
+import { tieStrength } from '@/lib/domain/tie-strength';
 import { INTERACTION_KINDS } from '@/lib/domain/types';
 
 // Rows → the tie model's inputs. The domain throws a RangeError on a NaN or out-of-range time (a bug
@@ -38,7 +40,7 @@ export function interactionFacts(rows: readonly InteractionRow[]): InteractionFa
  * distinct other people are linked to this person, any kind (everyone in Rapport is someone the user knows).
  */
 export function tieInputs(
-  person: PersonRow,
+  person: Pick<PersonRow, 'id' | 'closeness' | 'metAt' | 'tieOverride'>,
   interactions: readonly InteractionFact[],
   links: readonly LinkRow[],
   sharedTagCount: number,
@@ -61,4 +63,60 @@ export function cadenceOf(person: PersonRow): number | null {
 
 export function snoozeOf(person: PersonRow): number | null {
   return usableTime(person.snoozedUntil);
+}
+
+/** What the people CSV says of each tie: score and strong/weak, as the sidebar computes them. */
+export interface TieSummary {
+  score: number;
+  strong: boolean;
+}
+
+interface TieStore {
+  people: readonly Pick<
+    PersonRow,
+    'id' | 'closeness' | 'metAt' | 'tieOverride' | (typeof TAG_KINDS)[number]
+  >[];
+  interactions: readonly InteractionRow[];
+  links: readonly LinkRow[];
+}
+
+/**
+ * Every person's tie from a whole store (a backup), with the same inputs the person view reads from the
+ * database: their usable interactions, their links, and how many of their tags someone else also has.
+ * Pure: the options page calls it to fill the CSV's tie columns.
+ */
+export function tieSummaries(store: TieStore, now: number): Map<string, TieSummary> {
+  const keysOf = new Map(
+    store.people.map((person) => [
+      person.id,
+      new Set(TAG_KINDS.flatMap((kind) => (person[kind] ?? []).map((tag) => tagKey(kind, tag)))),
+    ]),
+  );
+  const holders = new Map<string, number>();
+  for (const keys of keysOf.values()) for (const key of keys) holders.set(key, (holders.get(key) ?? 0) + 1);
+  const interactionsOf = new Map<string, InteractionRow[]>();
+  for (const row of store.interactions) {
+    const list = interactionsOf.get(row.personId);
+    if (list) list.push(row);
+    else interactionsOf.set(row.personId, [row]);
+  }
+  const linksOf = new Map<string, LinkRow[]>();
+  for (const link of store.links) {
+    for (const id of new Set([link.fromId, link.toId])) {
+      const list = linksOf.get(id);
+      if (list) list.push(link);
+      else linksOf.set(id, [link]);
+    }
+  }
+  const ties = new Map<string, TieSummary>();
+  for (const person of store.people) {
+    const shared = [...(keysOf.get(person.id) ?? [])].filter((key) => (holders.get(key) ?? 0) > 1).length;
+    const facts = interactionFacts(interactionsOf.get(person.id) ?? []);
+    const { score, strong } = tieStrength(
+      tieInputs(person, facts, linksOf.get(person.id) ?? [], shared),
+      now,
+    );
+    ties.set(person.id, { score, strong });
+  }
+  return ties;
 }

@@ -99,6 +99,10 @@ describe('the options page', () => {
     // A header row and the 11 imported people; a formula in a headline is neutralised.
     expect(csv.text.trim().split('\r\n')).toHaveLength(12);
     expect(csv.text).toContain('"Jane Doe"');
+    // The tie columns are filled (score 0 to 100, strong yes or no), computed in the page.
+    expect(csv.text).toMatch(
+      /^"Jane Doe","https:\/\/www\.linkedin\.com\/in\/jane-doe\/","","","\d{1,3}","(yes|no)"/m,
+    );
     expect(csv.text).not.toMatch(/(^|,)"=/m);
     const vcf = await download('Download contacts (vCard)');
     expect(vcf.name).toMatch(/\.vcf$/);

@@ -18,10 +18,12 @@ import { formatDay, megabytes, plural } from '@/components/options/format';
 import { Section, Status } from '@/components/options/Section';
 import { type SaveState, SettingsForm } from '@/components/options/SettingsForm';
 import { type Network, ShortcutHint, SitesSection } from '@/components/options/SitesSection';
+import type { Backup } from '@/lib/io/backup-schema';
 import { backupFromExport, peopleCsvFile, personTextFile, vcardFile } from '@/lib/io/file-exports';
 import { readDisplayMode, writeDisplayMode } from '@/lib/platform/site-preferences';
 import { call } from '@/lib/protocol/client';
 import { IMPORT_MAX_CHARS, toChunks } from '@/lib/protocol/data-messages';
+import { tieSummaries } from '@/lib/services/tie-inputs';
 import {
   DEFAULT_SETTINGS,
   readSettings,
@@ -134,7 +136,7 @@ export function OptionsApp() {
       const backup = await call('exportData', {});
       const file =
         kind === 'csv'
-          ? peopleCsvFile(backupFromExport(backup), Date.now())
+          ? peopleCsvWithTies(backupFromExport(backup), Date.now())
           : kind === 'vcard'
             ? vcardFile(backupFromExport(backup), Date.now())
             : backup;
@@ -388,4 +390,9 @@ function EraseAllContainer({ onErased }: { onErased: () => Promise<void> }) {
     }
   };
   return <EraseAll busy={busy} message={message} onErase={() => void erase()} />;
+}
+
+/** The people CSV with its tie columns filled, computed here as the sidebar computes each tie. */
+function peopleCsvWithTies(backup: Backup, now: number) {
+  return peopleCsvFile(backup, now, tieSummaries(backup, now));
 }

@@ -23,7 +23,9 @@ import {
   storeCounts,
 } from '@/lib/services/data';
 import { deletePerson } from '@/lib/services/people';
-import { counts, digest, orphans, T0, useTestDatabase } from '../helpers';
+import { getPersonView } from '@/lib/services/person-view';
+import { tieSummaries } from '@/lib/services/tie-inputs';
+import { counts, digest, orphans, T0, testClock, useTestDatabase } from '../helpers';
 import { dataDigest, seed } from './seed';
 
 const db = useTestDatabase();
@@ -390,6 +392,32 @@ describe('exports', () => {
     expect((await vcardOf(db())).text).toBe(serializeVCards(vcardContactsFromBackup(store.data)));
     expect((await csvFile(db())).text).toContain('"Introduced by"');
     expect((await csvFile(db())).text).toContain('"Rahul Mehta"');
+  });
+});
+
+describe("the people CSV's tie columns", () => {
+  it('hold each tie exactly as the sidebar computes it from the database', async () => {
+    await seed(db());
+    const now = T0 + 40 * 86_400_000;
+    const backup = backupFromExport(await exportData(db(), {}, now));
+    const ties = tieSummaries(backup, now);
+    const identities = await db().identities.toArray();
+    for (const identity of identities) {
+      const view = await getPersonView(
+        db(),
+        { network: identity.network, id: identity.handle },
+        testClock(now),
+      );
+      expect(view.tie, identity.handle).not.toBeNull();
+      expect(ties.get(identity.personId), identity.handle).toEqual({
+        score: view.tie?.score,
+        strong: view.tie?.strong,
+      });
+    }
+    const csv = peopleCsvFile(backup, now, ties).text;
+    const jane = ties.get('jane');
+    expect(csv).toContain(`"Jane Doe"`);
+    expect(csv).toContain(`"${Math.round((jane?.score ?? -1) * 100)}","${jane?.strong ? 'yes' : 'no'}"`);
   });
 });
 
