@@ -1,5 +1,4 @@
-import { useState } from 'preact/hooks';
-import { errorMessage } from './autosave';
+import { useAction } from './use-action';
 
 export interface HeadlineChange {
   from: string;
@@ -36,8 +35,7 @@ export function MilestoneBanner({
   onCongratulate,
   onDismiss,
 }: MilestoneBannerProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const change = headlineChange(history);
   if (!change || change.to === dismissedHeadline) return null;
   if (lastCongratulatedAt !== null && lastCongratulatedAt >= change.seenAt) return null;
@@ -51,17 +49,7 @@ export function MilestoneBanner({
           type="button"
           class="primary small"
           disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            try {
-              await onCongratulate();
-              setError(null);
-            } catch (failure) {
-              setError(`Not logged: ${errorMessage(failure)}`);
-            } finally {
-              setBusy(false);
-            }
-          }}
+          onClick={() => run(onCongratulate, 'Not logged')}
         >
           Log congratulation
         </button>
@@ -69,17 +57,7 @@ export function MilestoneBanner({
           type="button"
           class="link"
           disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            try {
-              await onDismiss(change.to);
-              setError(null);
-            } catch (failure) {
-              setError(`Not dismissed: ${errorMessage(failure)}`);
-            } finally {
-              setBusy(false);
-            }
-          }}
+          onClick={() => run(() => onDismiss(change.to), 'Not dismissed')}
         >
           Dismiss
         </button>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { errorMessage } from './autosave';
 import { NETWORK_LABELS, safeHref } from './format';
 import { type PersonChoice, PersonPicker } from './PersonPicker';
+import { useAction } from './use-action';
 
 export interface IdentityLink {
   network: string;
@@ -21,30 +21,14 @@ export interface WhoSectionProps {
 
 /** The person's other profiles; for someone new, one click to add them or a search to link the profile. */
 export function WhoSection({ known, otherIdentities, onAdd, searchPeople, onLink }: WhoSectionProps) {
-  const [adding, setAdding] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: adding, error, run } = useAction();
   const [linking, setLinking] = useState(false);
 
   if (!known) {
     return (
       <section class="who" aria-label="Add to Rapport">
         <div class="actions">
-          <button
-            type="button"
-            class="primary"
-            disabled={adding}
-            onClick={async () => {
-              setAdding(true);
-              try {
-                await onAdd();
-                setError(null);
-              } catch (failure) {
-                setError(`Not added: ${errorMessage(failure)}`);
-              } finally {
-                setAdding(false);
-              }
-            }}
-          >
+          <button type="button" class="primary" disabled={adding} onClick={() => run(onAdd, 'Not added')}>
             {adding ? 'Adding…' : 'Add to Rapport'}
           </button>
           <button type="button" class="link" aria-expanded={linking} onClick={() => setLinking(!linking)}>

@@ -1,3 +1,4 @@
+import { groupBy } from '@/lib/domain/group-by';
 import type { Backup, BackupContent } from './backup-schema';
 import { stringifyCsv } from './csv';
 import { neutralizeCsvCell, PEOPLE_CSV_COLUMNS, peopleCsvRows, type TieSummary } from './csv-export';
@@ -19,17 +20,6 @@ export interface ExportFile {
 }
 
 export const fileDay = (now: number) => new Date(now).toISOString().slice(0, 10);
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}
 
 type Store = Pick<BackupContent, 'people' | 'identities' | 'interactions' | 'notes'>;
 

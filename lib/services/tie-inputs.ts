@@ -1,6 +1,7 @@
 import { tagKey } from '@/lib/db/derive';
 import { type InteractionRow, type LinkRow, type PersonRow, TAG_KINDS } from '@/lib/db/rows';
 import type { InteractionFact, TieInputs } from '@/lib/domain';
+import { groupBy } from '@/lib/domain/group-by';
 import { tieStrength } from '@/lib/domain/tie-strength';
 import { INTERACTION_KINDS } from '@/lib/domain/types';
 
@@ -94,20 +95,8 @@ export function tieSummaries(store: TieStore, now: number): Map<string, TieSumma
   );
   const holders = new Map<string, number>();
   for (const keys of keysOf.values()) for (const key of keys) holders.set(key, (holders.get(key) ?? 0) + 1);
-  const interactionsOf = new Map<string, InteractionRow[]>();
-  for (const row of store.interactions) {
-    const list = interactionsOf.get(row.personId);
-    if (list) list.push(row);
-    else interactionsOf.set(row.personId, [row]);
-  }
-  const linksOf = new Map<string, LinkRow[]>();
-  for (const link of store.links) {
-    for (const id of new Set([link.fromId, link.toId])) {
-      const list = linksOf.get(id);
-      if (list) list.push(link);
-      else linksOf.set(id, [link]);
-    }
-  }
+  const interactionsOf = groupBy(store.interactions, (row) => row.personId);
+  const linksOf = groupBy(store.links, (link) => [link.fromId, link.toId]);
   const ties = new Map<string, TieSummary>();
   for (const person of store.people) {
     const shared = [...(keysOf.get(person.id) ?? [])].filter((key) => (holders.get(key) ?? 0) > 1).length;

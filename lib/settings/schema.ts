@@ -69,6 +69,30 @@ export const DEFAULT_SETTINGS: Settings = {
   focus: { interests: [], goals: [] },
 };
 
+/** Each network's on/off switch: one shape, three leaves. */
+function networkField<N extends SettingsNetwork>(network: N) {
+  return {
+    stored: `networks.${network}` as const,
+    schema: z.boolean(),
+    get: (s: Settings) => s.networks[network],
+    set: (s: Settings, v: boolean) => {
+      s.networks[network] = v;
+    },
+  };
+}
+
+/** The focus's two tag lists. */
+function focusField<K extends keyof Settings['focus']>(kind: K) {
+  return {
+    stored: `focus.${kind}` as const,
+    schema: FocusTags,
+    get: (s: Settings) => s.focus[kind],
+    set: (s: Settings, v: string[]) => {
+      s.focus[kind] = v;
+    },
+  };
+}
+
 /**
  * One schema per leaf. The dotted names are the keys of the settings inside a backup file (lib/io's
  * SettingsSchema: flat, scalar values); `stored` is where the leaf sits in the stored object.
@@ -90,30 +114,9 @@ export const SETTING_FIELDS = {
       s.weakCadenceDays = v;
     },
   },
-  'networks.linkedin': {
-    stored: 'networks.linkedin',
-    schema: z.boolean(),
-    get: (s: Settings) => s.networks.linkedin,
-    set: (s: Settings, v: boolean) => {
-      s.networks.linkedin = v;
-    },
-  },
-  'networks.facebook': {
-    stored: 'networks.facebook',
-    schema: z.boolean(),
-    get: (s: Settings) => s.networks.facebook,
-    set: (s: Settings, v: boolean) => {
-      s.networks.facebook = v;
-    },
-  },
-  'networks.x': {
-    stored: 'networks.x',
-    schema: z.boolean(),
-    get: (s: Settings) => s.networks.x,
-    set: (s: Settings, v: boolean) => {
-      s.networks.x = v;
-    },
-  },
+  'networks.linkedin': networkField('linkedin'),
+  'networks.facebook': networkField('facebook'),
+  'networks.x': networkField('x'),
   theme: {
     stored: 'theme',
     schema: z.enum(THEMES),
@@ -154,22 +157,8 @@ export const SETTING_FIELDS = {
       s.lastBackupAt = v;
     },
   },
-  'focus.interests': {
-    stored: 'focus.interests',
-    schema: FocusTags,
-    get: (s: Settings) => s.focus.interests,
-    set: (s: Settings, v: string[]) => {
-      s.focus.interests = v;
-    },
-  },
-  'focus.goals': {
-    stored: 'focus.goals',
-    schema: FocusTags,
-    get: (s: Settings) => s.focus.goals,
-    set: (s: Settings, v: string[]) => {
-      s.focus.goals = v;
-    },
-  },
+  'focus.interests': focusField('interests'),
+  'focus.goals': focusField('goals'),
 } as const;
 
 export type SettingName = keyof typeof SETTING_FIELDS;

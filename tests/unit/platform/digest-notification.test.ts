@@ -4,7 +4,7 @@ import { nextDailyTime } from '@/lib/domain/daily-time';
 import { DIGEST_ALARM, localOffset, scheduleDigest } from '@/lib/platform/alarms';
 import { DIGEST_NOTIFICATION, digestMessage, registerDigest } from '@/lib/platform/digest-notification';
 import { countDuePrompts, getPopupData } from '@/lib/services/popup';
-import { updateSettings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, updateSettings } from '@/lib/settings';
 import { DAY, NOW, person } from '../popup/seed';
 import { testClock, useTestDatabase } from '../services/helpers';
 
@@ -74,7 +74,9 @@ describe('the daily digest', () => {
     await updateSettings({ 'digest.enabled': true });
     registerDigest({ db: db(), clock: testClock(NOW) });
     await fakeBrowser.alarms.onAlarm.trigger(alarm(NOW));
-    expect(await fakeBrowser.alarms.get(DIGEST_ALARM)).toBeDefined();
+    expect((await fakeBrowser.alarms.get(DIGEST_ALARM))?.scheduledTime).toBe(
+      nextDailyTime(DEFAULT_SETTINGS.digest.time, NOW, localOffset),
+    );
     expect(await countDuePrompts(db(), NOW)).toBe(0);
     expect(await notifications()).toEqual({});
   });
@@ -159,7 +161,9 @@ describe('settings written elsewhere', () => {
     expect(await fakeBrowser.alarms.get(DIGEST_ALARM)).toBeUndefined();
     await updateSettings({ 'digest.time': '12:00' });
     await settled();
-    expect(await fakeBrowser.alarms.get(DIGEST_ALARM)).toBeDefined();
+    expect((await fakeBrowser.alarms.get(DIGEST_ALARM))?.scheduledTime).toBe(
+      nextDailyTime('12:00', NOW, localOffset),
+    );
     await updateSettings({ 'digest.enabled': false });
     await settled();
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
