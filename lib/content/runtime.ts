@@ -1,6 +1,7 @@
 import type { DisplayMode, SidebarLayout } from '@/lib/platform/site-preferences';
 import { readSiteProfile, type Site, siteDomMatches } from '@/lib/sites/site';
 import type { ProfileRef, ProfileSnapshot } from '@/lib/sites/types';
+import { withLateDetails } from './late-details';
 import { watchUrl } from './navigation';
 import { createSidebarFrame, type SidebarFrame } from './sidebar-frame';
 import { waitFor, watchDom } from './wait-for';
@@ -8,7 +9,14 @@ import { waitFor, watchDom } from './wait-for';
 /** Whether the page's details were read; the URL identity is known either way. */
 export type PageDetails = 'reading' | 'read' | 'unreadable';
 
-/** How long to wait for a profile's DOM after a navigation before settling for the URL identity alone. */ const PROFILE_DOM_TIMEOUT_MS = 8_000;
+/** How long to wait for a profile's DOM after a navigation before settling for the URL identity alone. */
+const PROFILE_DOM_TIMEOUT_MS = 8_000;
+/**
+ * How long after the name was read a headline or photo that shows up later is still picked up. Pages
+ * render the name first: the parser of a page still loading (always followed, however long), or a site's
+ * app filling the profile in parts. Bounded, because each check reads the page while its timeline ticks.
+ */
+const LATE_DETAILS_WINDOW_MS = 3_000;
 
 export interface ContentRuntimeOptions {
   /** This content script's site: only its own network's URLs and page readers are bundled. */
@@ -90,10 +98,13 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
   const announce = async (ref: ProfileRef, url: string, signal: AbortSignal) => {
     // The URL identity goes out at once so the sidebar switches person immediately. readProfile only
     // gives a name it can trust: none while the DOM still shows the previous person or has not arrived.
+    // Reports are not awaited: each carries its time, and the DOM is watched from the moment it was read,
+    // so nothing the page adds during the round trip to the worker is missed.
     const first = readSiteProfile(site, document, url) ?? urlOnly(site, ref);
-    await send(first, first.name !== null ? 'read' : 'reading');
-    if (first.name === null) {
-      const read = await waitFor(
+    void send(first, first.name !== null ? 'read' : 'reading');
+    let read: ProfileSnapshot | null = first.name !== null ? first : null;
+    if (read === null) {
+      read = await waitFor(
         document,
         () => {
           const snapshot = readSiteProfile(site, document, url);
@@ -103,15 +114,26 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
       );
       if (signal.aborted) return;
       // Without a readable page the URL still says who this is; the sidebar says the details are missing.
-      await send(read ?? first, read ? 'read' : 'unreadable');
+      void send(read ?? first, read ? 'read' : 'unreadable');
     }
-    guardAgainstDomSwitch(ref, url, signal);
+    followProfileDom(ref, url, signal, read);
   };
 
-  // Sites can swap in the next profile's DOM before they change the URL. While the DOM shows someone
-  // else the sidebar is cleared, so nothing typed there can be attached to the wrong person.
-  const guardAgainstDomSwitch = (ref: ProfileRef, url: string, signal: AbortSignal) => {
+  /**
+   * Watches the profile's DOM, at most once a frame, for two things. Sites can swap in the next
+   * profile's DOM before they change the URL: while the DOM shows someone else the sidebar is cleared, so
+   * nothing typed there can be attached to the wrong person. And the name is often read before the rest
+   * of the profile exists: a headline or photo that appears afterwards is reported too.
+   */
+  const followProfileDom = (
+    ref: ProfileRef,
+    url: string,
+    signal: AbortSignal,
+    read: ProfileSnapshot | null,
+  ) => {
     let cleared = false;
+    let sent = read;
+    const lateUntil = performance.now() + LATE_DETAILS_WINDOW_MS;
     watchDom(document, signal, () => {
       const verdict = siteDomMatches(site, document, ref);
       if (verdict === 'mismatch' && !cleared) {
@@ -120,7 +142,16 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
       } else if (verdict === 'match' && cleared) {
         cleared = false;
         const snapshot = readSiteProfile(site, document, url);
-        if (snapshot) void send(snapshot);
+        if (snapshot) {
+          sent = snapshot;
+          void send(snapshot);
+        }
+      } else if (!cleared && sent !== null && stillFillingIn(sent, lateUntil)) {
+        const filled = withLateDetails(sent, readSiteProfile(site, document, url));
+        if (filled !== sent) {
+          sent = filled;
+          void send(filled);
+        }
       }
     });
   };
@@ -131,6 +162,12 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
     frame = null;
   });
   watchUrl(onUrl, { signal: options.signal, fallback: options.fallbackNavigation });
+}
+
+/** Whether details that show up after the name are still looked for. */
+function stillFillingIn(sent: ProfileSnapshot, lateUntil: number): boolean {
+  if (sent.headline !== null && sent.avatarUrl !== null) return false;
+  return document.readyState === 'loading' || performance.now() < lateUntil;
 }
 
 function urlOnly(site: Site, ref: ProfileRef): ProfileSnapshot {

@@ -1,5 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readFixture } from '../fixtures';
 import { launchExtension, type RunningExtension, removeProfile, servePage, sidebarFrame } from './harness';
 import { spaShell } from './spa-shell';
 
@@ -213,5 +214,51 @@ describe('a profile whose page cannot be read', () => {
       .poll(() => frame.getByRole('status').textContent(), { timeout: 15_000 })
       .toContain('Could not read this person');
     await expect(frame.getByLabel('New note').isEditable()).resolves.toBe(true);
+  });
+});
+
+describe('a profile whose headline is parsed after its name', () => {
+  it('shows the headline once the page has it, and the worker records it', async () => {
+    // A real page streams: here a slow script between the name and the headline holds the parser, so
+    // the content script reads the name (and reports it) before the headline and photo exist.
+    const html = readFixture('linkedin/profile-jane-doe.html')
+      .replaceAll('jane-doe', 'slow-sam')
+      .replaceAll('Jane Doe', 'Sam Slow')
+      .replace(
+        '<div class="text-body-medium break-words">',
+        '<script src="https://static.licdn.com/sc/slow.js"></script><div class="text-body-medium break-words">',
+      );
+    await servePage(running.context, 'https://www.linkedin.com/in/slow-sam/', html);
+    await running.context.route('https://static.licdn.com/sc/slow.js', async (route) => {
+      await new Promise((done) => setTimeout(done, 1_500));
+      await route.fulfill({ status: 200, contentType: 'text/javascript', body: '// slow' });
+    });
+    await page.goto('https://www.linkedin.com/in/slow-sam/', { waitUntil: 'commit' });
+    const frame = await sidebarFrame(page, running.extensionId);
+    await expect.poll(() => shownName(frame), { timeout: 10_000 }).toBe('Sam Slow');
+    await expect
+      .poll(
+        () =>
+          frame
+            .locator('.person-headline')
+            .textContent({ timeout: 1_000 })
+            .catch(() => null),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe('Engineering Manager at Acme');
+    const tab = await frame.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ tag: 'rapport/v1', type: 'getTabProfile', payload: { tabId: null } }),
+    );
+    expect(tab).toMatchObject({
+      ok: true,
+      value: {
+        snapshot: { id: 'slow-sam', name: 'Sam Slow', headline: 'Engineering Manager at Acme' },
+        details: 'read',
+      },
+    });
   });
 });
