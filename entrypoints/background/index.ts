@@ -8,6 +8,7 @@ import { registerContextMenu } from '@/lib/platform/context-menu';
 import { registerDigest } from '@/lib/platform/digest-notification';
 import { classifySender } from '@/lib/platform/sender';
 import { sessionTabProfiles } from '@/lib/platform/tab-profiles';
+import { dataChangeAnnouncer } from '@/lib/protocol/data-changed';
 import { createRouter } from '@/lib/protocol/router';
 import { ConflictError, NotFoundError } from '@/lib/services/errors';
 
@@ -30,6 +31,7 @@ export default defineBackground(() => {
   registerContextMenu({ db, tabs, clock });
   registerBadge({ db, clock });
   registerDigest({ db, clock });
+  db.onDataChange(dataChangeAnnouncer());
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabs.forget(tabId);
   });

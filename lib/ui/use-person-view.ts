@@ -3,6 +3,7 @@ import type { InteractionDraft } from '@/components/interaction-words';
 import type { PersonChoice } from '@/components/PersonPicker';
 import type { TagKind } from '@/components/TagsSection';
 import { call } from '@/lib/protocol/client';
+import { onDataChanged } from '@/lib/protocol/data-changed';
 import { RapportError } from '@/lib/protocol/envelope';
 import type {
   LinkInput,
@@ -67,8 +68,12 @@ export function usePersonView(ref: WireProfileRef, snapshot: WireProfileSnapshot
   useEffect(() => {
     alive.current = true;
     void refresh();
+    // A write from anywhere (the popup, another tab, an import) is read again here. It also heals the
+    // one race a sequence number cannot: a read answered just before a write from this view committed.
+    const stopListening = onDataChanged(() => void refresh());
     return () => {
       alive.current = false;
+      stopListening();
     };
   }, [refresh]);
 

@@ -136,6 +136,25 @@ describe('the person view on a LinkedIn profile', () => {
     await page.close();
   });
 
+  it('follows a write made in another tab without a reload, both ways', async () => {
+    const first = await running.context.newPage();
+    const here = await open(first, JANE);
+    const second = await running.context.newPage();
+    const there = await open(second, JANE);
+    await expect.poll(() => loggedKinds(here)).toEqual(['question-asked', 'congratulation']);
+    await expect.poll(() => loggedKinds(there)).toEqual(['question-asked', 'congratulation']);
+
+    await there.getByRole('button', { name: 'Thanked', exact: true }).click();
+    await expect.poll(() => loggedKinds(here)).toEqual(['message', 'question-asked', 'congratulation']);
+
+    const thanked = here.locator('.interaction-log > li').first();
+    await thanked.getByRole('button', { name: /^Delete / }).click();
+    await thanked.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => loggedKinds(there)).toEqual(['question-asked', 'congratulation']);
+    await second.close();
+    await first.close();
+  });
+
   it('shows another person on another profile, and Jane again on coming back', async () => {
     const page = await running.context.newPage();
     let frame = await open(page, RAHUL);
