@@ -137,12 +137,6 @@ export const messages = {
     request: z.strictObject({ query: z.string().check(z.maxLength(200)), limit: limit(50) }),
     response: people,
   },
-  /** "Who has expertise in X". */
-  findPeopleByTag: {
-    senders: ['extension'],
-    request: z.strictObject({ kind: TagKindSchema, tag: TagSchema, limit: limit(LIST_LIMIT_MAX) }),
-    response: people,
-  },
   /** The user's tags of one kind starting with `prefix`, most used first: suggestions while tagging. */
   listTags: {
     senders: ['extension'],

@@ -150,15 +150,6 @@ export async function searchPeople(
   return sortForLists(rows).slice(0, input.limit).map(toPersonSummary);
 }
 
-/** "Who has expertise in X": exact tag, case-insensitive. */
-export async function findPeopleByTag(
-  db: RapportDatabase,
-  input: { kind: TagKind; tag: string; limit: number },
-): Promise<PersonSummary[]> {
-  const rows = await db.people.where('tagKeys').equals(tagKey(input.kind, input.tag)).toArray();
-  return sortForLists(rows).slice(0, input.limit).map(toPersonSummary);
-}
-
 function sortForLists(rows: PersonRow[]): PersonRow[] {
   return rows.sort(
     (a, b) =>

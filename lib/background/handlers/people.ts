@@ -6,7 +6,6 @@ import {
   createPerson,
   deletePerson,
   editTags,
-  findPeopleByTag,
   getPerson,
   searchPeople,
   updatePerson,
@@ -26,7 +25,6 @@ type PeopleMessages =
   | 'archivePerson'
   | 'deletePerson'
   | 'searchPeople'
-  | 'findPeopleByTag'
   | 'listTags'
   | 'getPersonStanding'
   | 'linkIdentity'
@@ -46,7 +44,6 @@ export function peopleHandlers({ db, clock }: BackgroundDeps): HandlerGroup<Peop
     }),
     deletePerson: async ({ personId }) => ({ deleted: await deletePerson(db, personId) }),
     searchPeople: async (request) => ({ people: await searchPeople(db, request) }),
-    findPeopleByTag: async (request) => ({ people: await findPeopleByTag(db, request) }),
     listTags: async (request) => ({ tags: await listTags(db, request) }),
     getPersonStanding: async ({ personId }) =>
       getPersonStanding(db, personId, clock.now(), (await readSettings()).settings.focus),

@@ -45,7 +45,6 @@ export const VALID: Record<MessageName, unknown[]> = {
   archivePerson: [{ personId: 'zoe', archived: true }],
   deletePerson: [{ personId: 'zoe' }],
   searchPeople: [{ query: 'ja', limit: 10 }],
-  findPeopleByTag: [{ kind: 'expertise', tag: 'hiring', limit: 10 }],
   listTags: [{ kind: 'interests', prefix: 'cl', limit: 8 }],
   getPersonStanding: [{ personId: 'jane' }],
   linkIdentity: [{ ref: { network: 'x', id: 'janedoe' }, snapshot: null, personId: 'jane' }],

@@ -7,7 +7,6 @@ import {
   archivePerson,
   deletePerson,
   editTags,
-  findPeopleByTag,
   getPerson,
   searchPeople,
   updatePerson,
@@ -158,7 +157,7 @@ describe('deletePerson', () => {
   });
 });
 
-describe('searchPeople and findPeopleByTag', () => {
+describe('searchPeople', () => {
   it('finds people by the start of any word of their name, archived last', async () => {
     await add('a', 'Jane Doe');
     await add('b', 'John Dorsey');
@@ -171,15 +170,5 @@ describe('searchPeople and findPeopleByTag', () => {
     expect(await names('J DOR')).toEqual(['John Dorsey']);
     expect(await names('  ')).toEqual([]);
     expect(await searchPeople(getDb(), { query: 'j', limit: 1 })).toHaveLength(1);
-  });
-
-  it('answers "who has expertise in X" case-insensitively, per kind', async () => {
-    const clock = testClock();
-    await add('a', 'Jane Doe');
-    await add('b', 'Rahul Mehta');
-    await updatePerson(getDb(), { personId: 'a', patch: { expertise: ['Hiring'] } }, clock);
-    await updatePerson(getDb(), { personId: 'b', patch: { interests: ['hiring'] } }, clock);
-    const found = await findPeopleByTag(getDb(), { kind: 'expertise', tag: ' HIRING ', limit: 10 });
-    expect(found.map((person) => person.id)).toEqual(['a']);
   });
 });
