@@ -80,7 +80,7 @@ export function ExportPanel(props: {
   );
 }
 
-export type ImportKind = 'backup' | 'linkedin' | 'vcard';
+export type ImportKind = 'backup' | 'linkedin' | 'vcard' | 'x';
 export type ImportMode = 'merge' | 'replace';
 
 export interface ImportReport {
@@ -117,6 +117,7 @@ const KIND_LABELS: Record<ImportKind, string> = {
   backup: 'A Rapport backup (.json)',
   linkedin: "LinkedIn's Connections.csv",
   vcard: 'Contacts (.vcf, vCard)',
+  x: "X's archive: data/tweets.js",
 };
 
 function ReportView({
@@ -213,7 +214,7 @@ export function ImportPanel(props: ImportPanelProps) {
         <input
           id="import-file"
           type="file"
-          accept=".json,.csv,.vcf,.vcard,application/json,text/csv,text/vcard"
+          accept=".json,.csv,.vcf,.vcard,.js,application/json,text/csv,text/vcard,text/javascript"
           onChange={(event) => props.onFile(event.currentTarget.files?.[0] ?? null)}
         />
         <span class="options-hint">
@@ -268,6 +269,14 @@ export function ImportPanel(props: ImportPanelProps) {
           From LinkedIn: Settings, Data privacy, Get a copy of your data, Connections. Each connection becomes
           a person with their LinkedIn profile, headline and connection date. Importing a newer file updates
           them; e-mail addresses are not kept.
+        </p>
+      )}
+      {props.kind === 'x' && (
+        <p class="options-hint">
+          From X: Settings, Your account, Download an archive of your data; in the archive, data/tweets.js.
+          Everyone you replied to or mentioned becomes a person with their X profile, and each of those tweets
+          is logged. Importing a newer archive adds only the new tweets. Retweets are left out, and the other
+          files of the archive name people by number only, so Rapport cannot use them.
         </p>
       )}
       {props.kind === 'vcard' && (

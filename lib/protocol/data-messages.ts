@@ -38,7 +38,7 @@ export const StoreCountsSchema = z.strictObject({
   links: count,
 });
 
-const ImportKindSchema = z.enum(['backup', 'linkedin', 'vcard']);
+const ImportKindSchema = z.enum(['backup', 'linkedin', 'vcard', 'x']);
 const ImportModeSchema = z.enum(['merge', 'replace']);
 const ImportRequestSchema = z.strictObject({
   kind: ImportKindSchema,

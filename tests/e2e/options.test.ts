@@ -8,6 +8,7 @@ import { launchExtension, type RunningExtension, removeProfile } from './harness
 // apply), download a full backup, erase everything with the typed confirmation.
 
 const CONNECTIONS = resolve(import.meta.dirname, '../fixtures/io/Connections.csv');
+const TWEETS = resolve(import.meta.dirname, '../fixtures/io/x-tweets.js');
 
 let running: RunningExtension;
 let page: Page;
@@ -143,5 +144,28 @@ describe('the options page', () => {
     });
     await page.getByTestId('import-report').filter({ hasText: 'cannot be imported' }).waitFor();
     expect(await page.getByTestId('data-counts').textContent()).toContain('0 people');
+
+    // Facebook's friends list names nobody by profile: said plainly, before anything is sent.
+    await page.getByLabel('File to import').setInputFiles({
+      name: 'your_friends.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"friends_v2": [{"name": "Jane Doe", "timestamp": 1600000000}]}'),
+    });
+    await page.getByTestId('import-error').filter({ hasText: "This is Facebook's friends list" }).waitFor();
+    expect(await page.getByTestId('data-counts').textContent()).toContain('0 people');
+  });
+
+  it("imports X's archive (data/tweets.js): who the user replied to or mentioned, tweets logged", async () => {
+    await page.getByLabel('File to import').setInputFiles(TWEETS);
+    // Chosen from the file's name: a .js file of the archive.
+    expect(await page.getByLabel('The file is').inputValue()).toBe('x');
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain('2 new people');
+    expect(await page.getByText(/"home" is not an X screen name/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByTestId('import-done').waitFor();
+    await page.getByTestId('data-counts').filter({ hasText: '2 people' }).waitFor();
+    expect(await page.getByTestId('data-counts').textContent()).toContain('3 interactions');
   });
 });

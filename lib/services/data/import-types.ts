@@ -1,7 +1,7 @@
 import type { IdentityRow, InteractionRow, LinkRow, NoteRow, PersonRow } from '@/lib/db/rows';
 import type { BackupPromptState, BackupSettings, LineProblem } from '@/lib/io';
 
-export type ImportKind = 'backup' | 'linkedin' | 'vcard';
+export type ImportKind = 'backup' | 'linkedin' | 'vcard' | 'x';
 /** merge: add to what is there (same identities become the same person); replace: the file becomes the store. */
 export type ImportMode = 'merge' | 'replace';
 

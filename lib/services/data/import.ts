@@ -1,5 +1,6 @@
 import type { RapportDatabase } from '@/lib/db/database';
 import { type BackupSettings, parseBackup, parseLinkedInConnections, parseVCards } from '@/lib/io';
+import { looksLikeXArchive, parseXArchive } from '@/lib/io/x-archive';
 import type { Clock } from '../clock';
 import {
   addProblems,
@@ -12,6 +13,7 @@ import {
 } from './import-types';
 import { planBackup } from './plan-backup';
 import { planConnections, planVCards } from './plan-contacts';
+import { planXArchive } from './plan-x-archive';
 import { promptStatesTable } from './rows';
 
 // Import is two steps with the same code: preview (what would change, read-only) and apply (one
@@ -33,6 +35,7 @@ function looksLike(text: string): ImportKind | null {
   if (start.startsWith('{')) return 'backup';
   if (/^BEGIN:VCARD/i.test(start)) return 'vcard';
   if (/^(notes:|first name,)/i.test(start)) return 'linkedin';
+  if (looksLikeXArchive(start)) return 'x';
   return null;
 }
 
@@ -40,6 +43,7 @@ const KIND_NAMES: Record<ImportKind, string> = {
   backup: 'a Rapport backup (.json)',
   linkedin: "LinkedIn's Connections.csv",
   vcard: 'a vCard file (.vcf)',
+  x: "X's archive (data/tweets.js)",
 };
 
 async function plan(db: RapportDatabase, request: ImportRequest, clock: Clock): Promise<ImportPlan> {
@@ -54,6 +58,19 @@ async function plan(db: RapportDatabase, request: ImportRequest, clock: Clock): 
   const other = looksLike(text);
   if (other !== null && other !== kind) {
     return refuse(base, [`This looks like ${KIND_NAMES[other]}, not ${KIND_NAMES[kind]}.`]);
+  }
+  if (kind === 'x') {
+    const parsed = parseXArchive(text, clock.now());
+    if (parsed.refused !== null) return refuse(base, [`This file cannot be imported: ${parsed.refused}.`]);
+    if (parsed.contacts.length === 0) {
+      return refuse(base, [
+        'No one you replied to or mentioned was found in this file.',
+        ...parsed.problems.slice(0, 20).map((p) => p.reason),
+      ]);
+    }
+    const result = await planXArchive(db, parsed.contacts, clock);
+    addProblems(result, parsed.problems);
+    return result;
   }
   if (kind === 'backup') {
     const parsed = parseBackup(text, { maxChars: IMPORT_MAX_CHARS });

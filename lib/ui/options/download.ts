@@ -12,7 +12,7 @@ export function downloadText(text: string, filename: string, mimeType: string): 
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export type GuessedKind = 'backup' | 'linkedin' | 'vcard';
+export type GuessedKind = 'backup' | 'linkedin' | 'vcard' | 'x';
 
 /** What a chosen file probably is, from its name (the user can change it). */
 export function guessKind(name: string): GuessedKind | null {
@@ -20,5 +20,7 @@ export function guessKind(name: string): GuessedKind | null {
   if (lower.endsWith('.json')) return 'backup';
   if (lower.endsWith('.vcf') || lower.endsWith('.vcard')) return 'vcard';
   if (lower.endsWith('.csv')) return 'linkedin';
+  // X's archive is a folder of window.YTD.<name>.part0 = [...] scripts.
+  if (lower.endsWith('.js')) return 'x';
   return null;
 }

@@ -20,6 +20,7 @@ import { type SaveState, SettingsForm } from '@/components/options/SettingsForm'
 import { type Network, ShortcutHint, SitesSection } from '@/components/options/SitesSection';
 import type { Backup } from '@/lib/io/backup-schema';
 import { backupFromExport, peopleCsvFile, personTextFile, vcardFile } from '@/lib/io/file-exports';
+import { unusableExport } from '@/lib/io/unusable-exports';
 import { readDisplayMode, writeDisplayMode } from '@/lib/platform/site-preferences';
 import { call } from '@/lib/protocol/client';
 import { IMPORT_MAX_CHARS, toChunks } from '@/lib/protocol/data-messages';
@@ -224,6 +225,8 @@ function ImportContainer({ onImported }: { onImported: () => Promise<void> }) {
 
   const preview = async (fileText: string, fileKind: ImportKind, fileMode: ImportMode) => {
     const mine = ++generation.current;
+    const unusable = unusableExport(fileText);
+    if (unusable !== null) return setState({ kind: 'error', message: unusable });
     setState({ kind: 'working', what: 'Reading the file…' });
     try {
       const report = await call('previewImport', {

@@ -53,6 +53,8 @@ const backup = (text: string, mode: 'merge' | 'replace' = 'merge'): ImportReques
   text,
 });
 const linkedin = (text: string): ImportRequest => ({ kind: 'linkedin', mode: 'merge', text });
+const xArchive = (text: string): ImportRequest => ({ kind: 'x', mode: 'merge', text });
+const TWEETS = readFileSync(resolve(import.meta.dirname, '../../../fixtures/io/x-tweets.js'), 'utf8');
 
 describe('full backup', () => {
   it('round trip: export, erase, import gives the same data', async () => {
@@ -218,6 +220,22 @@ describe('bad files are refused and the store is unchanged', () => {
       /header/,
     ],
     [
+      "Facebook's friends list (names without profiles) chosen as a backup",
+      async () => backup('{"friends_v2": [{"name": "Jane Doe", "timestamp": 1600000000}]}'),
+      /format/,
+    ],
+    ["X's archive chosen as Connections.csv", async () => linkedin(TWEETS), /X's archive/],
+    [
+      "another file of X's archive",
+      async () => xArchive('window.YTD.follower.part0 = [ { "follower" : { "accountId" : "1" } } ]'),
+      /follower\.js, which names people by number only/,
+    ],
+    [
+      'an X archive that names nobody',
+      async () => xArchive('window.YTD.tweets.part0 = [ ]'),
+      /No one you replied to or mentioned/,
+    ],
+    [
       'a vCard file with no card',
       async () => ({ kind: 'vcard', mode: 'merge', text: 'hello\nworld\n' }),
       /No contacts/,
@@ -343,6 +361,66 @@ describe("LinkedIn's Connections.csv", () => {
     expect(jane?.name).toBe('Jane (PyCon)');
     expect(jane?.metAt).toBe(Date.UTC(2026, 10, 27));
     expect(await db().identities.where('personId').equals('jane').count()).toBe(2);
+  });
+});
+
+describe("X's archive (data/tweets.js)", () => {
+  // The archive's tweets are from November 2026; a tweet dated after the import is refused.
+  const xClock = () => importClock(Date.UTC(2026, 10, 27));
+
+  it('previews, then adds who the user replied to or mentioned, with each tweet logged', async () => {
+    await seed(db());
+    const preview = await previewImport(db(), xArchive(TWEETS), xClock());
+    expect(preview.refused).toBeNull();
+    // Jane is already in Rapport by her X profile; Rahul is new on X.
+    expect(preview.people).toEqual({ new: 1, updated: 1, unchanged: 0 });
+    expect(preview.problems.map((p) => p.reason)).toEqual([
+      expect.stringContaining('"home" is not an X screen name'),
+      expect.stringContaining('created_at is not a date'),
+    ]);
+    const before = await counts(db());
+    const { report } = await applyImport(db(), xArchive(TWEETS), xClock());
+    expect(report.applied).toBe(true);
+    expect(await counts(db())).toMatchObject({
+      people: before.people + 1,
+      identities: before.identities + 1,
+      interactions: before.interactions + 3,
+    });
+    const janeLog = await db().interactions.where('personId').equals('jane').toArray();
+    expect(janeLog.filter((row) => row.channel === 'x').map((row) => [row.kind, row.direction])).toEqual([
+      ['comment', 'me'],
+      ['mention', 'me'],
+    ]);
+    // The name the user knows her by stays.
+    expect((await db().people.get('jane'))?.name).toBe('Jane Doe');
+    const rahulX = await db().identities.get(['x', 'rahulmehta']);
+    expect((await db().people.get(rahulX?.personId ?? ''))?.name).toBe('Rahul Mehta');
+  });
+
+  it('importing the same archive again changes nothing; a newer one adds only its new tweets', async () => {
+    await applyImport(db(), xArchive(TWEETS), xClock());
+    const before = await digest(db());
+    const again = await previewImport(db(), xArchive(TWEETS), xClock());
+    expect(again.people).toEqual({ new: 0, updated: 0, unchanged: 2 });
+    await applyImport(db(), xArchive(TWEETS), xClock());
+    expect(await digest(db())).toBe(before);
+
+    const newer = TWEETS.replace(
+      /\n\]\s*$/,
+      `,\n${JSON.stringify({
+        tweet: {
+          id_str: '1729000000000000099',
+          created_at: 'Wed Nov 25 10:00:00 +0000 2026',
+          full_text: '@rahulmehta thanks for the intro!',
+          in_reply_to_user_id_str: '2002',
+          entities: { user_mentions: [{ screen_name: 'rahulmehta', name: 'Rahul Mehta', id_str: '2002' }] },
+        },
+      })}\n]`,
+    );
+    const preview = await previewImport(db(), xArchive(newer), xClock());
+    expect(preview.people).toEqual({ new: 0, updated: 1, unchanged: 1 });
+    await applyImport(db(), xArchive(newer), xClock());
+    expect((await counts(db())).interactions).toBe(4);
   });
 });
 
