@@ -148,6 +148,12 @@ export interface DigestRow {
   facts: DigestFact[];
   older: DigestOlder | null;
   interactionCount: number;
+  /**
+   * The person's prompt states (done, dismissed, snoozed) in one string. Not read by the prompt rules:
+   * it lets a rebuild tell whether anything the popup shows changed (digests.ts). Absent in digests built
+   * before it existed, which then count as changed once.
+   */
+  promptStates?: string;
 }
 
 /** Search text per person: lower-cased name, handles, tags, how we met and notes (capped). */

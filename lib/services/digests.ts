@@ -1,5 +1,13 @@
 import type { RapportDatabase } from '@/lib/db/database';
-import type { DigestRow, IdentityRow, LinkRow, NoteRow, PersonRow, SearchRow } from '@/lib/db/rows';
+import type {
+  DigestRow,
+  IdentityRow,
+  LinkRow,
+  NoteRow,
+  PersonRow,
+  PromptStateRow,
+  SearchRow,
+} from '@/lib/db/rows';
 import { NETWORKS, type PromptPerson } from '@/lib/domain/prompts';
 import { compactFacts, expandFacts, type FullFact } from './digest-facts';
 import { invalidateCached } from './popup-cache';
@@ -160,7 +168,33 @@ export function toPromptPerson(digest: DigestRow): PromptPerson {
   };
 }
 
-async function rebuild(db: RapportDatabase, personIds: readonly string[], now: number): Promise<void> {
+/**
+ * Whether the popup's answer can differ: a digest that is new, gone, or different in anything but the
+ * time it was built. A note, or a sighting that only refreshes a last-seen time, rebuilds the person's
+ * search row and digest but leaves the popup's answer as it was, so it is not recomputed for them.
+ */
+function popupInputsChanged(before: readonly (DigestRow | undefined)[], after: readonly DigestRow[]) {
+  const previous = new Map(before.flatMap((row) => (row ? [[row.personId, row] as const] : [])));
+  if (previous.size !== after.length) return true;
+  return after.some((row) => {
+    const old = previous.get(row.personId);
+    return (
+      old === undefined ||
+      JSON.stringify({ ...old, computedAt: 0 }) !== JSON.stringify({ ...row, computedAt: 0 })
+    );
+  });
+}
+
+const statesKey = (rows: readonly PromptStateRow[]) =>
+  JSON.stringify(
+    rows
+      .map((row) => [row.key, row.status, row.until])
+      .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+  );
+
+/** Rebuilds the digests and search rows of `personIds`; returns whether the popup's inputs changed. */
+async function rebuild(db: RapportDatabase, personIds: readonly string[], now: number): Promise<boolean> {
+  const before = await db.digests.bulkGet([...personIds]);
   const people = await db.people.bulkGet([...personIds]);
   const gone = personIds.filter((_, index) => !people[index]);
   const present = people.filter((person): person is PersonRow => person !== undefined);
@@ -178,14 +212,18 @@ async function rebuild(db: RapportDatabase, personIds: readonly string[], now: n
         db.links.where('fromId').equals(id).toArray(),
         db.links.where('toId').equals(id).toArray(),
         db.notes.where('personId').equals(id).toArray(),
+        db.promptStates.where('personId').equals(id).toArray(),
       ]),
     ),
   );
   const digests: DigestRow[] = [];
   const searchRows: SearchRow[] = [];
   for (const [index, person] of present.entries()) {
-    const [identities, interactions, from, to, notes] = read[index] ?? [[], [], [], [], []];
-    digests.push(buildDigest(person, identities, interactions, [...from, ...to], now));
+    const [identities, interactions, from, to, notes, states] = read[index] ?? [[], [], [], [], [], []];
+    digests.push({
+      ...buildDigest(person, identities, interactions, [...from, ...to], now),
+      promptStates: statesKey(states),
+    });
     searchRows.push(buildSearchRow(person, identities, notes));
   }
   await Promise.all([db.digests.bulkPut(digests), db.searchRows.bulkPut(searchRows)]);
@@ -194,6 +232,7 @@ async function rebuild(db: RapportDatabase, personIds: readonly string[], now: n
     await db.promptStates.where('personId').anyOf(gone).delete();
   }
   await db.digestQueue.bulkDelete([...personIds]);
+  return popupInputsChanged(before, digests);
 }
 
 /** Rebuilds every queued person's digest; returns how many. Cheap when nothing changed (one read). */
@@ -207,10 +246,7 @@ export async function refreshDigests(db: RapportDatabase, now: number): Promise<
       [db.digestQueue, db.digests, db.searchRows, db.promptStates, db.popupCache, ...db.allTables],
       async () => {
         const ids = await db.digestQueue.limit(BATCH).primaryKeys();
-        if (ids.length > 0) {
-          await rebuild(db, ids, now);
-          await invalidateCached(db);
-        }
+        if (ids.length > 0) await invalidateCached(db, await rebuild(db, ids, now));
         return ids.length;
       },
     );

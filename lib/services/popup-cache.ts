@@ -50,10 +50,15 @@ export async function currentGeneration(db: RapportDatabase): Promise<number> {
   return (await db.popupCache.get(KEY))?.generation ?? 0;
 }
 
-/** Called by refreshDigests in its transaction: whatever was computed before is stale. */
-export async function invalidateCached(db: RapportDatabase): Promise<void> {
-  const generation = await currentGeneration(db);
-  await db.popupCache.put({ key: KEY, generation: generation + 1, value: null });
+/**
+ * Called by refreshDigests in its transaction: digests were rebuilt, so the generation goes up (search
+ * rows are read again). The answer is dropped when the popup's inputs changed, and kept when only what
+ * the popup does not show did (a note, a last-seen time).
+ */
+export async function invalidateCached(db: RapportDatabase, answerStale = true): Promise<void> {
+  const row = await db.popupCache.get(KEY);
+  const generation = (row?.generation ?? 0) + 1;
+  await db.popupCache.put({ key: KEY, generation, value: answerStale ? null : (row?.value ?? null) });
 }
 
 /** Stores `value` unless a write or a digest rebuild happened since `generation` was read. */

@@ -229,7 +229,11 @@ export async function popupSummary(
     if (fresh) return fresh;
   }
   const work = (async () => {
-    await refreshDigests(db, now);
+    // Writes were waiting: once they are in the digests, the stored answer may still hold (a note).
+    if ((await refreshDigests(db, now)) > 0) {
+      const kept = await readCached<PopupSummary>(db, now, inputs);
+      if (kept) return kept;
+    }
     const [digests, stateRows, generation] = await db.transaction(
       'r',
       db.digests,

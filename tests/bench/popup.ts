@@ -155,6 +155,24 @@ async function readsAfterWrites(page: Page, samples: number): Promise<number[]> 
   return times;
 }
 
+/** A note typed in the sidebar (saveNote), then the popup's read: a write the popup does not show. */
+async function readsAfterNotes(page: Page, samples: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let index = 0; index < samples; index++) {
+    const handle = `person-${(index * 7919) % PEOPLE}`;
+    await roundTrips(page, 'saveNote', [
+      {
+        ref: { network: 'linkedin', id: handle },
+        snapshot: null,
+        noteId: `bench-note-${index}`,
+        text: `Asked about the conference, sample ${index}`,
+      },
+    ]);
+    times.push(...(await roundTrips(page, 'getPopupData', [{ tabId: null }])));
+  }
+  return times;
+}
+
 const searches = ['rust', 'kubernetes', 'person 42', 'conference 7', 'webassembly', 'design sys', 'zzz'];
 const searchPayloads = (strength: string) =>
   Array.from({ length: SAMPLES }, (_, index) => ({
@@ -185,6 +203,9 @@ const results: Record<string, Summary> = {
   ),
   'popup data right after a write (logInteraction, then getPopupData)': summarize(
     await readsAfterWrites(page, Math.min(SAMPLES, 20)),
+  ),
+  'popup data right after a note (saveNote, then getPopupData)': summarize(
+    await readsAfterNotes(page, Math.min(SAMPLES, 20)),
   ),
   'search round trip (searchAll, any tie)': summarize(
     await roundTrips(page, 'searchAll', searchPayloads('any')),

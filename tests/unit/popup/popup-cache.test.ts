@@ -7,8 +7,9 @@ import { addLink } from '@/lib/services/links';
 import { CACHE_MAX_AGE_MS, countDuePrompts, getPopupData, toPromptState } from '@/lib/services/popup';
 import { currentGeneration, invalidateCached, storeCached } from '@/lib/services/popup-cache';
 import { actOnPrompt } from '@/lib/services/prompt-actions';
+import { searchAll } from '@/lib/services/search';
 import { testClock, useTestDatabase } from '../services/helpers';
-import { DAY, log, NOW, person, seedPrompts } from './seed';
+import { DAY, log, NOW, note, person, seedPrompts } from './seed';
 
 const db = useTestDatabase();
 const MINUTE = 60_000;
@@ -33,6 +34,31 @@ describe('the stored popup answer', () => {
     );
     await log(db(), 'ana', NOW - DAY, 'question-answered', 'me');
     expect((await keysAt(NOW)).some((key) => key.startsWith('reply-acknowledge:ana'))).toBe(false);
+  });
+
+  it('is kept by a write that changes nothing it shows (a note), while search finds the note at once', async () => {
+    await seedPrompts(db());
+    const first = await getPopupData(db(), NOW, { tabProfile: null });
+    await note(db(), 'ana', 'Bakes sourdough on Sundays');
+    const again = await getPopupData(db(), NOW + MINUTE, { tabProfile: null });
+    // Not recomputed: the answer is the one computed at NOW.
+    expect(again.computedAt).toBe(NOW);
+    expect(again).toEqual(first);
+    const found = await searchAll(
+      db(),
+      { query: 'sourdough', strength: 'any', network: null, includeArchived: false, limit: 10 },
+      NOW,
+    );
+    expect(found.hits.map((hit) => hit.personId)).toEqual(['ana']);
+  });
+
+  it('is recomputed by a write that changes what it shows, even one about a person it does not list', async () => {
+    await seedPrompts(db());
+    await getPopupData(db(), NOW, { tabProfile: null });
+    await person(db(), 'zed', 'Zed Zane', {});
+    const again = await getPopupData(db(), NOW + MINUTE, { tabProfile: null });
+    expect(again.computedAt).toBe(NOW + MINUTE);
+    expect(again.counts.people).toBe((await db().people.count()) - again.counts.archived);
   });
 
   it('is dropped when a prompt is dismissed', async () => {
