@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { backupFromExport, type ExportFile, peopleCsvFile, vcardFile } from '../../lib/io/file-exports';
 import { launchExtension, removeProfile } from '../e2e/harness';
 import { KEEP_NAMES_SHIM } from './extension-page';
+import { recordResults } from './results';
 
 /**
  * Import and export at scale, in Chromium with the built extension, through the same messages the options
@@ -133,7 +133,8 @@ console.table(
     Object.entries(results).map(([name, r]) => [name, { ms: Math.round(r.ms), detail: r.detail }]),
   ),
 );
-writeFileSync(
-  'bench-data-results.json',
-  `${JSON.stringify({ data: { rows: ROWS, exportPeople: counts.people, results } }, null, 2)}\n`,
+recordResults(
+  'data',
+  Object.entries(results).map(([name, r]) => ({ figure: name, value: Math.round(r.ms), unit: 'ms' })),
+  { rows: ROWS, exportPeople: counts.people, results },
 );

@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
 import { launchExtension, removeProfile } from '../e2e/harness';
 import { KEEP_NAMES_SHIM, roundTrips } from './extension-page';
+import { recordResults } from './results';
 import { type Summary, summarize } from './stats';
 
 /**
@@ -230,7 +230,19 @@ console.table(
     ]),
   ),
 );
-writeFileSync(
-  'bench-popup-results.json',
-  `${JSON.stringify({ popup: { scale, seedMs, buildMs, results } }, null, 2)}\n`,
+recordResults(
+  'popup',
+  [
+    ...Object.entries(results).map(([name, s]) => ({
+      figure: `${name}, p50 ${s.p50} ms (${scale.people} people)`,
+      value: s.p95,
+      unit: 'ms p95',
+    })),
+    {
+      figure: `first getPopupData after the upgrade (${scale.people} people)`,
+      value: buildMs ?? 0,
+      unit: 'ms',
+    },
+  ],
+  { scale, seedMs, buildMs, results },
 );
