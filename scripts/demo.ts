@@ -7,7 +7,8 @@ import { demoPages } from '../tests/fixtures/demo';
 /**
  * `npm run demo`: Chromium with the built extension on bundled demo profile pages of LinkedIn, Facebook
  * and X, served at the sites' own addresses (no account, no network).
- * `npm run demo -- --screenshots DIR`: headless; writes a light and a dark screenshot per network.
+ * `npm run demo -- --screenshots DIR`: headless; writes a light and a dark screenshot per network, and
+ * one of LinkedIn in side-panel mode (the page untouched, the panel beside it).
  */
 const args = process.argv.slice(2);
 const shotsIndex = args.indexOf('--screenshots');
@@ -37,6 +38,37 @@ async function openWithNote(url: string, note: string): Promise<Page> {
   return page;
 }
 
+/**
+ * LinkedIn set to the side panel: the page as the site made it, and the panel page beside it. Headless
+ * Chromium draws no browser UI, so the two are captured apart and placed side by side on one image.
+ */
+async function sidePanelScreenshot(path: string): Promise<void> {
+  const linkedin = demoPages[0];
+  const panel = await running.context.newPage();
+  await panel.setViewportSize({ width: 380, height: 900 });
+  await panel.goto(`chrome-extension://${running.extensionId}/sidepanel.html`);
+  await panel.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+    ).chrome.storage.local.set({ 'display:linkedin': 'panel' }),
+  );
+  const page = await running.context.newPage();
+  await page.goto(linkedin.url);
+  await page.bringToFront();
+  await panel.locator('h1', { hasText: 'Jane Doe' }).waitFor();
+  await panel.locator('.note-list textarea').first().waitFor();
+  const [site, side] = [await page.screenshot(), await panel.screenshot()];
+  const sheet = await running.context.newPage();
+  await sheet.setViewportSize({ width: 1440 + 380, height: 900 });
+  const img = (png: Buffer) => `<img src="data:image/png;base64,${png.toString('base64')}">`;
+  await sheet.setContent(
+    `<body style="margin:0;display:flex;background:#888">${img(site)}<div style="width:1px;background:#999"></div>${img(side)}</body>`,
+  );
+  await sheet.screenshot({ path });
+  console.info(`wrote ${path}`);
+  for (const one of [sheet, page, panel]) await one.close();
+}
+
 if (screenshotDir) {
   const dir = resolve(screenshotDir);
   mkdirSync(dir, { recursive: true });
@@ -54,6 +86,7 @@ if (screenshotDir) {
     }
     await page.close();
   }
+  await sidePanelScreenshot(resolve(dir, 'side-panel-light.png'));
   await running.close();
   removeProfile(running.userDataDir);
 } else {
