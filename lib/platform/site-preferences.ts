@@ -93,3 +93,67 @@ export function watchLayout(
   browser.storage.onChanged.addListener(listener);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
 }
+
+// In a backup: the per-site preferences travel in the flat settings next to the others, as
+// `sites.<network>.display` ('page' | 'panel'), `sites.<network>.side` ('left' | 'right') and
+// `sites.<network>.collapsed` (boolean). The options page adds them to the worker's backup and writes
+// them back after a restore; anything else under `sites.` is ignored.
+const SITE_NETWORKS: readonly Network[] = ['linkedin', 'facebook', 'x'];
+
+export interface SitePreferences {
+  display: DisplayMode;
+  layout: SidebarLayout;
+}
+
+export function sitePreferencesToFlat(
+  preferences: Readonly<Record<Network, SitePreferences>>,
+): Record<string, string | boolean> {
+  const flat: Record<string, string | boolean> = {};
+  for (const network of SITE_NETWORKS) {
+    const { display, layout } = preferences[network];
+    flat[`sites.${network}.display`] = display;
+    flat[`sites.${network}.side`] = layout.side;
+    flat[`sites.${network}.collapsed`] = layout.collapsed;
+  }
+  return flat;
+}
+
+/** The sites a backup's flat settings name, read as the content scripts read them (default when odd). */
+export function sitePreferencesFromFlat(
+  flat: Readonly<Record<string, unknown>>,
+): Partial<Record<Network, SitePreferences>> {
+  const found: Partial<Record<Network, SitePreferences>> = {};
+  for (const network of SITE_NETWORKS) {
+    const at = (name: string) =>
+      Object.hasOwn(flat, `sites.${network}.${name}`) ? flat[`sites.${network}.${name}`] : undefined;
+    const [display, side, collapsed] = [at('display'), at('side'), at('collapsed')];
+    if (display === undefined && side === undefined && collapsed === undefined) continue;
+    found[network] = { display: parse(display), layout: parseLayout({ side, collapsed }) };
+  }
+  return found;
+}
+
+export async function readSitePreferences(): Promise<Record<Network, SitePreferences>> {
+  const entries = await Promise.all(
+    SITE_NETWORKS.map(async (network) => {
+      const [display, layout] = await Promise.all([readDisplayMode(network), readLayout(network)]);
+      return [network, { display, layout }] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<Network, SitePreferences>;
+}
+
+/** Writes the sites a backup names; returns which. */
+export async function writeSitePreferences(
+  preferences: Partial<Record<Network, SitePreferences>>,
+): Promise<Network[]> {
+  const written = Object.keys(preferences) as Network[];
+  const items: Record<string, unknown> = {};
+  for (const network of written) {
+    const { display, layout } = preferences[network] as SitePreferences;
+    items[key(network)] = display;
+    items[layoutKey(network)] = layout;
+  }
+  if (written.length > 0) await browser.storage.local.set(items);
+  return written;
+}

@@ -12,6 +12,8 @@ const TWEETS = resolve(import.meta.dirname, '../fixtures/io/x-tweets.js');
 
 let running: RunningExtension;
 let page: Page;
+/** The full backup downloaded below, restored at the end. */
+let backupText = '';
 beforeAll(async () => {
   running = await launchExtension();
   page = await running.context.newPage();
@@ -80,10 +82,17 @@ describe('the options page', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^rapport-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const path = await download.path();
-    const backup = JSON.parse(readFileSync(path, 'utf8'));
+    backupText = readFileSync(path, 'utf8');
+    const backup = JSON.parse(backupText);
     expect(backup).toMatchObject({ format: 'rapport-backup', version: 1 });
     expect(backup.people).toHaveLength(11);
     expect(backup.settings.theme).toBe('dark');
+    // Where Rapport shows itself on each site travels too (LinkedIn was set to the side panel above).
+    expect(backup.settings).toMatchObject({
+      'sites.linkedin.display': 'panel',
+      'sites.x.display': 'page',
+      'sites.x.side': 'right',
+    });
     await page.getByTestId('backup-reminder').filter({ hasText: 'today' }).waitFor();
   });
 
@@ -167,5 +176,26 @@ describe('the options page', () => {
     await page.getByTestId('import-done').waitFor();
     await page.getByTestId('data-counts').filter({ hasText: '2 people' }).waitFor();
     expect(await page.getByTestId('data-counts').textContent()).toContain('3 interactions');
+  });
+
+  it('restores that backup over everything: people, settings, and where Rapport shows itself', async () => {
+    await page.getByLabel('On LinkedIn, show Rapport in the side panel instead').uncheck();
+    await page.getByLabel('Theme').selectOption('light');
+    await page.getByTestId('settings-status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.getByLabel('File to import').setInputFiles({
+      name: 'rapport-backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(backupText),
+    });
+    await page.getByTestId('import-preview').waitFor();
+    await page.getByLabel('Replace everything Rapport holds with the backup (and its settings)').check();
+    await page.getByTestId('import-preview').filter({ hasText: '11 new people' }).waitFor();
+    await page.getByRole('button', { name: 'Replace everything with this backup', exact: true }).click();
+    await page.getByTestId('import-done').waitFor();
+    await page.getByTestId('data-counts').filter({ hasText: '11 people' }).waitFor();
+    await expect
+      .poll(() => page.getByLabel('On LinkedIn, show Rapport in the side panel instead').isChecked())
+      .toBe(true);
+    expect(await page.getByLabel('Theme').inputValue()).toBe('dark');
   });
 });

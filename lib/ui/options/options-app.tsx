@@ -21,7 +21,7 @@ import { type Network, ShortcutHint, SitesSection } from '@/components/options/S
 import type { Backup } from '@/lib/io/backup-schema';
 import { backupFromExport, peopleCsvFile, personTextFile, vcardFile } from '@/lib/io/file-exports';
 import { unusableExport } from '@/lib/io/unusable-exports';
-import { readDisplayMode, writeDisplayMode } from '@/lib/platform/site-preferences';
+import { readDisplayMode, watchDisplayMode, writeDisplayMode } from '@/lib/platform/site-preferences';
 import { call } from '@/lib/protocol/client';
 import { IMPORT_MAX_CHARS, toChunks } from '@/lib/protocol/data-messages';
 import { tieSummaries } from '@/lib/services/tie-inputs';
@@ -35,6 +35,7 @@ import {
   watchSettings,
 } from '@/lib/settings';
 import { applyTheme } from '../theme';
+import { restoreSitePreferences, withSitePreferences } from './backup-preferences';
 import { changeDigest, notificationsAllowed } from './digest';
 import { downloadText, guessKind } from './download';
 import { addFocusTags, removeFocusTag } from './focus';
@@ -85,6 +86,14 @@ export function OptionsApp() {
         Object.fromEntries(NETWORKS.map((n, i) => [n, modes[i] === 'panel'])) as Record<Network, boolean>,
       ),
     );
+    // Changed from the sidebar's own switch, or by restoring a backup: the switches follow.
+    for (const network of NETWORKS) {
+      watchDisplayMode(
+        network,
+        (mode) => setPanel((current) => ({ ...current, [network]: mode === 'panel' })),
+        controller.signal,
+      );
+    }
     void refreshCounts();
     return () => controller.abort();
   }, [refreshCounts]);
@@ -140,7 +149,7 @@ export function OptionsApp() {
           ? peopleCsvWithTies(backupFromExport(backup), Date.now())
           : kind === 'vcard'
             ? vcardFile(backupFromExport(backup), Date.now())
-            : backup;
+            : await withSitePreferences(backup);
       downloadText(file.text, file.filename, file.mimeType);
       let text = `Downloaded ${file.filename} (${plural(file.people, 'person', 'people')}).`;
       if (kind === 'backup') {
@@ -269,6 +278,14 @@ function ImportContainer({ onImported }: { onImported: () => Promise<void> }) {
     setState({ kind: 'working', what: 'Importing…' });
     try {
       const report = await call('applyImport', { kind, mode, chunks: toChunks(text) });
+      if (report.applied && report.settings?.restored) {
+        // The worker restored the settings it owns; where Rapport shows itself on each site is the page's.
+        try {
+          await restoreSitePreferences(text);
+        } catch (error) {
+          report.settings.problems.push(`where Rapport shows itself on each site: ${errorText(error)}`);
+        }
+      }
       if (mine === generation.current) setState({ kind: 'report', report });
       await onImported();
     } catch (error) {
