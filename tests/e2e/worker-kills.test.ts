@@ -175,3 +175,85 @@ describe(`the worker killed ${KILLS} times during bursts from the sidebar and th
     await expect.poll(() => popup.locator('.result-name').allTextContents()).toEqual(['Kim Kill']);
   }, 240_000);
 });
+
+describe('the worker killed while context-menu clicks log', () => {
+  const CLICKS = 30;
+
+  it('stores each click whole or not at all, never twice, and the menu works afterwards', async () => {
+    const page = await running.context.newPage();
+    await page.goto(`chrome-extension://${running.extensionId}/sidebar.html`);
+    const next = random(20_261_128);
+    let killed = 0;
+    for (let round = 0; round < CLICKS; round++) {
+      // Wake the worker as a real click does, then click "Met" on a profile Rapport does not know yet:
+      // the person, their profile and the interaction are written together.
+      await send(page, 'searchPeople', { query: 'a', limit: 1 });
+      const worker = await running.worker();
+      await worker.evaluate((round) => {
+        (
+          globalThis as unknown as {
+            chrome: { contextMenus: { onClicked: { dispatch(...args: unknown[]): void } } };
+          }
+        ).chrome.contextMenus.onClicked.dispatch(
+          {
+            menuItemId: 'rapport-log:met',
+            editable: false,
+            pageUrl: `https://www.linkedin.com/in/menu-kill-${round}/`,
+          },
+          { id: -1 },
+        );
+      }, round);
+      // Anywhere from before the transaction starts to after it commits.
+      await page.waitForTimeout(Math.floor(next() * 40));
+      if (await killServiceWorker(running, page)) killed++;
+    }
+    expect(killed).toBeGreaterThanOrEqual(CLICKS / 2);
+
+    const exported = (await send(page, 'exportData', {})) as { ok: boolean; value: { text: string } };
+    const store = JSON.parse(exported.value.text) as {
+      people: { id: string }[];
+      identities: { handle: string; personId: string }[];
+      interactions: { personId: string; kind: string }[];
+    };
+    const people = new Set(store.people.map((person) => person.id));
+    const clicked = store.identities.filter((identity) => identity.handle.startsWith('menu-kill-'));
+    // Whole or nothing: each profile that was written has its person and exactly one meeting; no person
+    // or interaction was left without the rest.
+    for (const identity of clicked) {
+      expect(people.has(identity.personId)).toBe(true);
+      const logged = store.interactions.filter((row) => row.personId === identity.personId);
+      expect(logged.map((row) => row.kind)).toEqual(['meeting']);
+    }
+    expect(store.interactions.every((row) => people.has(row.personId))).toBe(true);
+    const owners = new Set(store.identities.map((identity) => identity.personId));
+    expect(store.people.filter((person) => !owners.has(person.id))).toEqual([]);
+    console.info(`menu clicks under kills: ${clicked.length} of ${CLICKS} stored, ${killed} kills`);
+
+    // The menu still works: one more click, left alone, is stored.
+    await send(page, 'searchPeople', { query: 'a', limit: 1 });
+    await (await running.worker()).evaluate(() => {
+      (
+        globalThis as unknown as {
+          chrome: { contextMenus: { onClicked: { dispatch(...args: unknown[]): void } } };
+        }
+      ).chrome.contextMenus.onClicked.dispatch(
+        {
+          menuItemId: 'rapport-log:met',
+          editable: false,
+          pageUrl: 'https://www.linkedin.com/in/menu-after/',
+        },
+        { id: -1 },
+      );
+    });
+    await expect
+      .poll(async () => {
+        const view = (await send(page, 'getPersonView', {
+          ref: { network: 'linkedin', id: 'menu-after' },
+        })) as {
+          value: { interactions: { kind: string }[] };
+        };
+        return view.value.interactions.map((row) => row.kind);
+      })
+      .toEqual(['meeting']);
+  }, 120_000);
+});
