@@ -46,21 +46,21 @@ export const LIMITS = {
   settings: 500,
 } as const;
 
-const text = (max: number) => z.string().check(z.maxLength(max));
-const Id = z.string().check(z.minLength(1), z.maxLength(LIMITS.id));
+export const text = (max: number) => z.string().check(z.maxLength(max));
+export const Id = z.string().check(z.minLength(1), z.maxLength(LIMITS.id));
 /** Epoch milliseconds inside the Date range; JSON turns 1e400 into Infinity, which this refuses. */
-const Time = z
+export const Time = z
   .number()
   .check(
     z.refine((n) => Number.isFinite(n) && Math.abs(n) <= 8.64e15, 'must be a time (epoch milliseconds)'),
   );
 // Only web links: a javascript: or data: URL in a file must not become a clickable link in the extension.
-const HttpUrl = z.string().check(
+export const HttpUrl = z.string().check(
   z.maxLength(LIMITS.url),
   z.refine((value) => /^https?:\/\/[^\s]+$/i.test(value), 'must be an http(s) URL'),
 );
 const Tags = z.array(text(LIMITS.tag)).check(z.maxLength(LIMITS.tagsPerKind));
-const rows = <T extends z.ZodMiniType>(row: T) => z.array(row).check(z.maxLength(LIMITS.rows));
+export const rows = <T extends z.ZodMiniType>(row: T) => z.array(row).check(z.maxLength(LIMITS.rows));
 
 export const PersonSchema = z.strictObject({
   id: Id,

@@ -1,6 +1,8 @@
+import type { z } from 'zod/mini';
 import type { RapportDatabase } from '@/lib/db/database';
-import { type BackupSettings, parseBackup, parseLinkedInConnections, parseVCards } from '@/lib/io';
-import { looksLikeXArchive, parseXArchive } from '@/lib/io/x-archive';
+import { type BackupSettings, parseBackup, safeJsonParse } from '@/lib/io';
+import { ConnectionsPayload, VCardPayload, XArchivePayload } from '@/lib/io/import-payloads';
+import { capErrors, formatIssues } from '@/lib/io/problems';
 import type { Clock } from '../clock';
 import {
   addProblems,
@@ -24,27 +26,27 @@ import { promptStatesTable } from './rows';
 export interface ImportRequest {
   kind: ImportKind;
   mode: ImportMode;
+  /**
+   * A backup's own text; for a contact list, what the options page read from the file: a JSON list of
+   * the fields Rapport keeps (lib/io/import-file.ts), checked here against its schema.
+   */
   text: string;
 }
 
 export const IMPORT_MAX_CHARS = 50 * 1024 * 1024;
 
-/** The file kind the text looks like, to name a wrong choice plainly. */
-function looksLike(text: string): ImportKind | null {
-  const start = text.replace(/^\uFEFF/, '').trimStart();
-  if (start.startsWith('{')) return 'backup';
-  if (/^BEGIN:VCARD/i.test(start)) return 'vcard';
-  if (/^(notes:|first name,)/i.test(start)) return 'linkedin';
-  if (looksLikeXArchive(start)) return 'x';
-  return null;
-}
+const PAYLOADS = { linkedin: ConnectionsPayload, vcard: VCardPayload, x: XArchivePayload } as const;
 
-const KIND_NAMES: Record<ImportKind, string> = {
-  backup: 'a Rapport backup (.json)',
-  linkedin: "LinkedIn's Connections.csv",
-  vcard: 'a vCard file (.vcf)',
-  x: "X's archive (data/tweets.js)",
-};
+/** A contact list as the page sent it, checked; or why it cannot be used. */
+function readPayload<K extends keyof typeof PAYLOADS>(kind: K, text: string) {
+  const json = safeJsonParse(text, { maxChars: IMPORT_MAX_CHARS, maxDepth: 16, maxStringChars: 100_000 });
+  if (!json.ok) return { ok: false as const, errors: json.errors };
+  const parsed = PAYLOADS[kind].safeParse(json.value);
+  if (!parsed.success) {
+    return { ok: false as const, errors: capErrors(formatIssues(parsed.error.issues, json.value)) };
+  }
+  return { ok: true as const, data: parsed.data as z.infer<(typeof PAYLOADS)[K]> };
+}
 
 async function plan(db: RapportDatabase, request: ImportRequest, clock: Clock): Promise<ImportPlan> {
   const { kind, mode, text } = request;
@@ -55,49 +57,21 @@ async function plan(db: RapportDatabase, request: ImportRequest, clock: Clock): 
     ]);
   }
   if (text.replace(/^\uFEFF/, '').trim() === '') return refuse(base, ['The file is empty.']);
-  const other = looksLike(text);
-  if (other !== null && other !== kind) {
-    return refuse(base, [`This looks like ${KIND_NAMES[other]}, not ${KIND_NAMES[kind]}.`]);
-  }
-  if (kind === 'x') {
-    const parsed = parseXArchive(text, clock.now());
-    if (parsed.refused !== null) return refuse(base, [`This file cannot be imported: ${parsed.refused}.`]);
-    if (parsed.contacts.length === 0) {
-      return refuse(base, [
-        'No one you replied to or mentioned was found in this file.',
-        ...parsed.problems.slice(0, 20).map((p) => p.reason),
-      ]);
-    }
-    const result = await planXArchive(db, parsed.contacts, clock);
-    addProblems(result, parsed.problems);
-    return result;
-  }
   if (kind === 'backup') {
     const parsed = parseBackup(text, { maxChars: IMPORT_MAX_CHARS });
     if (!parsed.ok) return refuse(base, parsed.errors);
     return planBackup(db, parsed.data, mode);
   }
-  if (kind === 'linkedin') {
-    const parsed = parseLinkedInConnections(text);
-    if (parsed.connections.length === 0) {
-      return refuse(base, [
-        'No connections could be read from this file.',
-        ...parsed.problems.slice(0, 20).map((p) => (p.line > 0 ? `line ${p.line}: ${p.reason}` : p.reason)),
-      ]);
-    }
-    const result = await planConnections(db, parsed.connections, clock);
-    addProblems(result, parsed.problems);
-    return result;
-  }
-  const parsed = parseVCards(text);
-  if (parsed.people.length === 0) {
-    return refuse(base, [
-      'No contacts could be read from this file.',
-      ...parsed.problems.slice(0, 20).map((p) => (p.line > 0 ? `line ${p.line}: ${p.reason}` : p.reason)),
-    ]);
-  }
-  const result = await planVCards(db, parsed.people, clock);
-  addProblems(result, parsed.problems);
+  const payload = readPayload(kind, text);
+  if (!payload.ok)
+    return refuse(base, ['The file as read by the options page is not usable:', ...payload.errors]);
+  const result =
+    kind === 'linkedin'
+      ? await planConnections(db, (payload.data as z.infer<typeof ConnectionsPayload>).connections, clock)
+      : kind === 'vcard'
+        ? await planVCards(db, (payload.data as z.infer<typeof VCardPayload>).contacts, clock)
+        : await planXArchive(db, (payload.data as z.infer<typeof XArchivePayload>).contacts, clock);
+  addProblems(result, payload.data.problems);
   return result;
 }
 

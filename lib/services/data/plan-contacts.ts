@@ -100,7 +100,7 @@ const looksLikeId = (value: string | null): value is string =>
  */
 export async function planVCards(
   db: RapportDatabase,
-  contacts: readonly ImportedContact[],
+  contacts: readonly Pick<ImportedContact, 'name' | 'identities' | 'note' | 'uid' | 'line'>[],
   clock: Clock,
 ): Promise<ImportPlan> {
   const plan = emptyPlan('vcard', 'merge');

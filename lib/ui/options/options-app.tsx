@@ -11,6 +11,7 @@ import {
   type ImportMode,
   ImportPanel,
   type ImportPanelProps,
+  type ImportReport,
   type PersonHit,
 } from '@/components/options/DataPanels';
 import { FocusSection } from '@/components/options/FocusSection';
@@ -20,6 +21,7 @@ import { type SaveState, SettingsForm } from '@/components/options/SettingsForm'
 import { type Network, ShortcutHint, SitesSection } from '@/components/options/SitesSection';
 import type { Backup } from '@/lib/io/backup-schema';
 import { backupFromExport, peopleCsvFile, personTextFile, vcardFile } from '@/lib/io/file-exports';
+import { readImportFile } from '@/lib/io/import-file';
 import { unusableExport } from '@/lib/io/unusable-exports';
 import { readDisplayMode, watchDisplayMode, writeDisplayMode } from '@/lib/platform/site-preferences';
 import { call } from '@/lib/protocol/client';
@@ -224,6 +226,23 @@ export function OptionsApp() {
   );
 }
 
+/** A file the page itself refused (not what was chosen, or nobody in it): shown as the worker's are. */
+function refusedReport(kind: ImportKind, mode: ImportMode, refused: string[]): ImportReport {
+  const none = { new: 0, updated: 0, unchanged: 0 };
+  return {
+    kind,
+    mode,
+    refused,
+    people: none,
+    records: none,
+    removed: 0,
+    problems: [],
+    problemCount: 0,
+    applied: false,
+    settings: null,
+  };
+}
+
 function ImportContainer({ onImported }: { onImported: () => Promise<void> }) {
   const [file, setFile] = useState<File | null>(null);
   const [text, setText] = useState<string | null>(null);
@@ -238,11 +257,10 @@ function ImportContainer({ onImported }: { onImported: () => Promise<void> }) {
     if (unusable !== null) return setState({ kind: 'error', message: unusable });
     setState({ kind: 'working', what: 'Reading the file…' });
     try {
-      const report = await call('previewImport', {
-        kind: fileKind,
-        mode: fileMode,
-        chunks: toChunks(fileText),
-      });
+      const read = readImportFile(fileKind, fileText, Date.now());
+      const report = read.ok
+        ? await call('previewImport', { kind: fileKind, mode: fileMode, chunks: toChunks(read.payload) })
+        : refusedReport(fileKind, fileMode, read.refused);
       if (mine === generation.current) setState({ kind: 'report', report });
     } catch (error) {
       if (mine === generation.current)
@@ -277,7 +295,10 @@ function ImportContainer({ onImported }: { onImported: () => Promise<void> }) {
     const mine = ++generation.current;
     setState({ kind: 'working', what: 'Importing…' });
     try {
-      const report = await call('applyImport', { kind, mode, chunks: toChunks(text) });
+      const read = readImportFile(kind, text, Date.now());
+      const report = read.ok
+        ? await call('applyImport', { kind, mode, chunks: toChunks(read.payload) })
+        : refusedReport(kind, mode, read.refused);
       if (report.applied && report.settings?.restored) {
         // The worker restored the settings it owns; where Rapport shows itself on each site is the page's.
         try {

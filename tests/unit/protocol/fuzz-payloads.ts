@@ -61,20 +61,64 @@ export const VALID: Record<MessageName, unknown[]> = {
   getDataCounts: [{ personId: null }, { personId: 'jane' }],
   exportData: [{}],
   exportPersonData: [{ personId: 'jane' }, { personId: 'rahul' }],
+  // Contact lists arrive as the options page reads them (lib/io/import-file.ts).
   previewImport: [
     {
       kind: 'linkedin',
       mode: 'merge',
-      chunks: ['First Name,Last Name,URL\n', 'Ada,L,https://www.linkedin.com/in/ada/\n'],
+      chunks: [
+        JSON.stringify({
+          connections: [
+            {
+              name: 'Ada L',
+              identity: { network: 'linkedin', handle: 'ada', url: 'https://www.linkedin.com/in/ada/' },
+              headline: null,
+              connectedAt: null,
+              line: 2,
+            },
+          ],
+          problems: [],
+        }),
+      ],
     },
     { kind: 'backup', mode: 'replace', chunks: ['{"format":"rapport-backup"}'] },
   ],
   applyImport: [
-    { kind: 'vcard', mode: 'merge', chunks: ['BEGIN:VCARD\r\nFN:Ada\r\nEND:VCARD\r\n'] },
     {
-      kind: 'linkedin',
+      kind: 'vcard',
       mode: 'merge',
-      chunks: ['First Name,Last Name,URL\nAda,L,https://www.linkedin.com/in/ada/\n'],
+      chunks: [
+        JSON.stringify({
+          contacts: [
+            { name: 'Ada', identities: [{ network: 'x', id: 'ada' }], note: null, uid: null, line: 1 },
+          ],
+          problems: [],
+        }),
+      ],
+    },
+    {
+      kind: 'x',
+      mode: 'merge',
+      chunks: [
+        JSON.stringify({
+          contacts: [
+            {
+              handle: 'ada',
+              name: 'Ada',
+              interactions: [
+                {
+                  id: 'x-tweet-1-ada',
+                  at: 1_700_000_000_000,
+                  kind: 'comment',
+                  text: null,
+                  url: 'https://x.com/i/web/status/1',
+                },
+              ],
+            },
+          ],
+          problems: [],
+        }),
+      ],
     },
   ],
   eraseAll: [{ confirm: 'erase' }],

@@ -12,6 +12,7 @@ import {
   vcardContactsFromBackup,
   vcardFile,
 } from '@/lib/io';
+import { readImportFile } from '@/lib/io/import-file';
 import {
   applyImport,
   eraseEverything,
@@ -52,8 +53,19 @@ const backup = (text: string, mode: 'merge' | 'replace' = 'merge'): ImportReques
   mode,
   text,
 });
-const linkedin = (text: string): ImportRequest => ({ kind: 'linkedin', mode: 'merge', text });
-const xArchive = (text: string): ImportRequest => ({ kind: 'x', mode: 'merge', text });
+/** A file as the user chose it on the options page. */
+const file = (kind: ImportRequest['kind'], text: string): ImportRequest => ({ kind, mode: 'merge', text });
+/** When the options page reads files: after every tweet in the fixtures. */
+const PAGE_NOW = Date.UTC(2027, 0, 1);
+/** What the options page sends the worker for a file: it reads contact lists itself (import-file.ts). */
+function sent(request: ImportRequest): ImportRequest {
+  const read = readImportFile(request.kind, request.text, PAGE_NOW);
+  if (!read.ok) throw new Error(`the options page refused the file: ${read.refused.join('; ')}`);
+  return { ...request, text: read.payload };
+}
+const linkedin = (text: string) => sent(file('linkedin', text));
+const xArchive = (text: string) => sent(file('x', text));
+const vcard = (text: string) => sent(file('vcard', text));
 const TWEETS = readFileSync(resolve(import.meta.dirname, '../../../fixtures/io/x-tweets.js'), 'utf8');
 
 describe('full backup', () => {
@@ -181,7 +193,11 @@ describe('bad files are refused and the store is unchanged', () => {
       /end|truncated|line|unexpected/i,
     ],
     ['a CSV chosen as a backup', async () => backup(CONNECTIONS), /Connections\.csv|CSV/],
-    ['a backup chosen as Connections.csv', async () => linkedin(await backupText()), /Rapport backup/],
+    [
+      'a backup chosen as Connections.csv',
+      async () => file('linkedin', await backupText()),
+      /Rapport backup/,
+    ],
     ['a vCard chosen as a backup', async () => backup('BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n'), /vCard/],
     ['an empty file', async () => backup('   '), /empty/],
     ['a file over the limit', async () => backup(`{${' '.repeat(IMPORT_MAX_CHARS)}}`), /larger than 50 MB/],
@@ -216,7 +232,7 @@ describe('bad files are refused and the store is unchanged', () => {
     ],
     [
       'a CSV without the header',
-      async () => linkedin('Name,Profile\nJane,https://www.linkedin.com/in/jane/\n'),
+      async () => file('linkedin', 'Name,Profile\nJane,https://www.linkedin.com/in/jane/\n'),
       /header/,
     ],
     [
@@ -224,28 +240,31 @@ describe('bad files are refused and the store is unchanged', () => {
       async () => backup('{"friends_v2": [{"name": "Jane Doe", "timestamp": 1600000000}]}'),
       /format/,
     ],
-    ["X's archive chosen as Connections.csv", async () => linkedin(TWEETS), /X's archive/],
+    ["X's archive chosen as Connections.csv", async () => file('linkedin', TWEETS), /X's archive/],
     [
       "another file of X's archive",
-      async () => xArchive('window.YTD.follower.part0 = [ { "follower" : { "accountId" : "1" } } ]'),
+      async () => file('x', 'window.YTD.follower.part0 = [ { "follower" : { "accountId" : "1" } } ]'),
       /follower\.js, which names people by number only/,
     ],
     [
       'an X archive that names nobody',
-      async () => xArchive('window.YTD.tweets.part0 = [ ]'),
+      async () => file('x', 'window.YTD.tweets.part0 = [ ]'),
       /No one you replied to or mentioned/,
     ],
-    [
-      'a vCard file with no card',
-      async () => ({ kind: 'vcard', mode: 'merge', text: 'hello\nworld\n' }),
-      /No contacts/,
-    ],
+    ['a vCard file with no card', async () => file('vcard', 'hello\nworld\n'), /No contacts/],
   ];
 
   it.each(cases)('%s', async (_name, request, message) => {
     await seed(db());
-    const req = await request();
+    const chosen = await request();
     const before = await digest(db());
+    // As the options page does: it reads the file first, and refuses some before the worker sees them.
+    const read = readImportFile(chosen.kind, chosen.text, PAGE_NOW);
+    if (!read.ok) {
+      expect(read.refused.join('\n')).toMatch(message);
+      return;
+    }
+    const req = { ...chosen, text: read.payload };
     const preview = await previewImport(db(), req, importClock());
     expect(preview.refused, JSON.stringify(preview.refused)).not.toBeNull();
     expect(preview.refused?.join('\n')).toMatch(message);
@@ -286,17 +305,88 @@ describe('bad files are refused and the store is unchanged', () => {
       armed = true;
       await expect(applyImport(failing, backup(text, 'replace'), importClock())).rejects.toThrow();
       await expect(
-        applyImport(
-          failing,
-          { kind: 'vcard', mode: 'merge', text: 'BEGIN:VCARD\r\nFN:New\r\nNOTE:hi\r\nEND:VCARD\r\n' },
-          importClock(),
-        ),
+        applyImport(failing, vcard('BEGIN:VCARD\r\nFN:New\r\nNOTE:hi\r\nEND:VCARD\r\n'), importClock()),
       ).rejects.toThrow();
       armed = false;
       expect(await digest(failing)).toBe(before);
     } finally {
       await failing.delete();
     }
+  });
+});
+
+describe('a contact list that did not come from the options page’s reader is refused whole', () => {
+  const raw = (kind: ImportRequest['kind'], body: unknown): ImportRequest => ({
+    kind,
+    mode: 'merge',
+    text: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const connection = {
+    name: 'Jane Doe',
+    identity: { network: 'linkedin', handle: 'jane-doe', url: 'https://www.linkedin.com/in/jane-doe/' },
+    headline: null,
+    connectedAt: null,
+    line: 5,
+  };
+  const xContact = {
+    handle: 'janedoe',
+    name: 'Jane',
+    interactions: [{ id: 'x-1', at: T0, kind: 'mention', text: null, url: 'https://x.com/i/web/status/1' }],
+  };
+  const cases: [string, ImportRequest, RegExp][] = [
+    [
+      'a LinkedIn URL that is another profile than its handle',
+      raw('linkedin', {
+        connections: [
+          { ...connection, identity: { ...connection.identity, url: 'https://www.linkedin.com/in/eve/' } },
+        ],
+        problems: [],
+      }),
+      /not this LinkedIn profile/,
+    ],
+    [
+      'an X handle that is one of X’s own pages',
+      raw('x', { contacts: [{ ...xContact, handle: 'home' }], problems: [] }),
+      /not an X screen name/,
+    ],
+    [
+      'a vCard profile Rapport cannot open',
+      raw('vcard', {
+        contacts: [
+          {
+            name: 'A',
+            identities: [{ network: 'linkedin', id: 'company/acme' }],
+            note: null,
+            uid: null,
+            line: 1,
+          },
+        ],
+        problems: [],
+      }),
+      /not a profile Rapport can open/,
+    ],
+    [
+      'a field Rapport does not know',
+      raw('linkedin', { connections: [connection], problems: [], extra: 1 }),
+      /extra/,
+    ],
+    [
+      'a __proto__ key',
+      raw('x', '{"contacts": [], "problems": [], "__proto__": {"polluted": true}}'),
+      /__proto__/,
+    ],
+    ['text that is not the reader’s JSON', raw('vcard', 'BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n'), /JSON|line/],
+  ];
+
+  it.each(cases)('%s', async (_name, request, message) => {
+    await seed(db());
+    const before = await digest(db());
+    const preview = await previewImport(db(), request, importClock());
+    expect(preview.refused?.join('\n')).toMatch(message);
+    const { report } = await applyImport(db(), request, importClock());
+    expect(report.applied).toBe(false);
+    expect(await digest(db())).toBe(before);
+    expect(Object.prototype).not.toHaveProperty('polluted');
   });
 });
 
@@ -430,13 +520,9 @@ describe('vCard', () => {
     const before = await dataDigest(db());
     const vcf = await vcardOf(db());
     expect(vcf.text).toContain('BEGIN:VCARD');
-    const preview = await previewImport(
-      db(),
-      { kind: 'vcard', mode: 'merge', text: vcf.text },
-      importClock(),
-    );
+    const preview = await previewImport(db(), vcard(vcf.text), importClock());
     expect(preview.people).toEqual({ new: 0, updated: 0, unchanged: 3 });
-    await applyImport(db(), { kind: 'vcard', mode: 'merge', text: vcf.text }, importClock());
+    await applyImport(db(), vcard(vcf.text), importClock());
     expect(await dataDigest(db())).toBe(before);
   });
 
@@ -455,7 +541,7 @@ describe('vCard', () => {
       'END:VCARD',
       '',
     ].join('\r\n');
-    const { report } = await applyImport(db(), { kind: 'vcard', mode: 'merge', text }, importClock());
+    const { report } = await applyImport(db(), vcard(text), importClock());
     expect(report.people.new).toBe(1);
     expect(await counts(db())).toMatchObject({ people: 1, identities: 1, notes: 1 });
   });
