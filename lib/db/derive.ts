@@ -1,3 +1,4 @@
+import { tagTopic } from '@/lib/domain/shared-topics';
 import { type LinkKind, type LinkRow, type PersonRow, TAG_KINDS, type Tags } from './rows';
 
 // Normalisation and derived index fields, kept next to the schema so every writer (services, upgrade,
@@ -22,8 +23,9 @@ export function normalizeTags(tags: readonly string[]): string[] {
   return kept;
 }
 
+/** Index key of a tag: its kind and its topic (lib/domain/shared-topics.ts). */
 export function tagKey(kind: keyof Tags, tag: string): string {
-  return `${kind}:${tag.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+  return `${kind}:${tagTopic(tag)}`;
 }
 
 export function nameWords(name: string): string[] {

@@ -182,4 +182,6 @@ export interface PopupCacheRow {
   key: string;
   generation: number;
   value: unknown;
+  /** Raised only by rebuilds that changed what the prompts are computed from (absent: 0). */
+  inputs?: number;
 }

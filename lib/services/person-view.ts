@@ -15,6 +15,8 @@ import { linksOf, whoKnows } from './links';
 import { notesOf } from './notes';
 import { toPersonDetails, toPersonSummary } from './people';
 import { EMPTY_FOCUS, personUrl, toPromptState } from './popup';
+import { inputsVersion } from './popup-cache';
+import { sharedTagCountOf } from './shared-tags';
 import { cadenceOf, interactionFacts, isUsableInteraction, snoozeOf, tieInputs } from './tie-inputs';
 
 /** The view keeps the newest ones; listInteractions pages through the rest. */
@@ -25,6 +27,7 @@ export async function getPersonView(
   db: RapportDatabase,
   ref: WireProfileRef,
   clock: Clock,
+  focus: UserFocus = EMPTY_FOCUS,
 ): Promise<PersonView> {
   return db.transaction('r', db.allTables, async () => {
     const identity = await db.identities.get([ref.network, ref.id]);
@@ -46,7 +49,7 @@ export async function getPersonView(
       db.identities.where('personId').equals(person.id).toArray(),
       allInteractionsOf(db, person.id),
       whoKnows(db, person.id),
-      sharedTags(db, person),
+      sharedTagCountOf(db, person, focus),
     ]);
     // Rows the tie model cannot read (only a bug could write them) are left out of the list as well.
     const usable = rows.filter(isUsableInteraction).sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1));
@@ -97,20 +100,47 @@ function tieView(
   };
 }
 
-/**
- * Tags of this person that someone else also has (see tie-inputs.ts). Two index entries per tag are
- * enough to know, so a common tag held by thousands costs no more than a rare one.
- */
-async function sharedTags(db: RapportDatabase, person: PersonRow): Promise<number> {
-  const holders = await Promise.all(
-    person.tagKeys.map((key) => db.people.where('tagKeys').equals(key).limit(2).primaryKeys()),
-  );
-  return holders.filter((ids) => ids.some((id) => id !== person.id)).length;
-}
-
 /** Shown per shared tag: the strongest ties first. */
 export const SHARED_PEOPLE_MAX = 5;
 const HIDDEN_PROMPTS_MAX = 100;
+
+/** How long a computation over everyone is reused while nothing it reads changed (scores drift with time). */
+export const STANDING_REUSE_MS = 60_000;
+const standings = new WeakMap<RapportDatabase, { key: string; value: Promise<EveryonesStanding> }>();
+
+type EveryonesStanding = Awaited<ReturnType<typeof computeEveryonesStanding>>;
+
+async function computeEveryonesStanding(db: RapportDatabase, now: number, focus: UserFocus) {
+  const [digests, stateRows] = await db.transaction('r', db.digests, db.promptStates, () =>
+    Promise.all([db.digests.toArray(), db.promptStates.toArray()]),
+  );
+  const people = digests.map(toPromptPerson);
+  const ctx = buildContext({ people, states: stateRows.map(toPromptState), focus, flagged: [] }, now);
+  const layers = dunbarLayers(ctx.active.map((f) => ({ id: f.person.id, score: f.tie.score })));
+  // The same order dunbarLayers ranks by: strongest first, equal scores by id.
+  const ranked = [...ctx.active].sort(
+    (a, b) => b.tie.score - a.tie.score || (a.person.id < b.person.id ? -1 : 1),
+  );
+  return { people, stateRows, ctx, layers, ranked };
+}
+
+/**
+ * Everyone's scores, layers and ranking: the costly part of a standing (every digest, one pass of the
+ * prompt context). The sidebar asks again after each read of a person, so the last one is kept in
+ * worker memory while the prompts' inputs are unchanged (a note leaves them), for the same focus, within
+ * the same minute.
+ */
+async function everyonesStanding(db: RapportDatabase, now: number, focus: UserFocus) {
+  await refreshDigests(db, now);
+  const version = await db.transaction('r', db.popupCache, () => inputsVersion(db));
+  const key = `${version}|${JSON.stringify(focus)}|${Math.floor(now / STANDING_REUSE_MS)}`;
+  const held = standings.get(db);
+  if (held?.key === key) return held.value;
+  const value = computeEveryonesStanding(db, now, focus);
+  standings.set(db, { key, value });
+  value.catch(() => standings.get(db)?.value === value && standings.delete(db));
+  return value;
+}
 
 /**
  * Where this person stands among all the user's ties, which needs everyone's score: read from the
@@ -125,19 +155,9 @@ export async function getPersonStanding(
   now: number,
   focus: UserFocus = EMPTY_FOCUS,
 ) {
-  await refreshDigests(db, now);
-  const [digests, stateRows] = await db.transaction('r', db.digests, db.promptStates, () =>
-    Promise.all([db.digests.toArray(), db.promptStates.toArray()]),
-  );
-  const people = digests.map(toPromptPerson);
-  const states = stateRows.map(toPromptState);
-  const ctx = buildContext({ people, states, focus, flagged: [] }, now);
+  const { people, stateRows, ctx, layers, ranked } = await everyonesStanding(db, now, focus);
   const me = ctx.active.find((facts) => facts.person.id === personId);
-  const layer = dunbarLayers(ctx.active.map((f) => ({ id: f.person.id, score: f.tie.score }))).get(personId);
-  // The same order dunbarLayers ranks by: strongest first, equal scores by id.
-  const ranked = [...ctx.active].sort(
-    (a, b) => b.tie.score - a.tie.score || (a.person.id < b.person.id ? -1 : 1),
-  );
+  const layer = layers.get(personId);
   const rank = me ? ranked.indexOf(me) + 1 : 0;
 
   const self = people.find((p) => p.id === personId);

@@ -10,8 +10,8 @@ import type { RapportDatabase } from '@/lib/db/database';
 // - the clock is within [computedAt, validUntil) and the answer was computed for the same focus.
 
 const KEY = 'popup';
-/** Bumped when the cached shape changes, so an answer stored by an older version is recomputed. */
-const SHAPE = 1;
+/** Bumped when the cached shape or meaning changes, so an answer stored by an older version is recomputed. */
+const SHAPE = 2;
 
 export interface Cached {
   computedAt: number;
@@ -57,8 +57,30 @@ export async function currentGeneration(db: RapportDatabase): Promise<number> {
  */
 export async function invalidateCached(db: RapportDatabase, answerStale = true): Promise<void> {
   const row = await db.popupCache.get(KEY);
-  const generation = (row?.generation ?? 0) + 1;
-  await db.popupCache.put({ key: KEY, generation, value: answerStale ? null : (row?.value ?? null) });
+  await db.popupCache.put({
+    key: KEY,
+    generation: (row?.generation ?? 0) + 1,
+    value: answerStale ? null : (row?.value ?? null),
+    inputs: (row?.inputs ?? 0) + (answerStale ? 1 : 0),
+  });
+}
+
+/**
+ * Empties every table but this row, which is marked stale instead: its counters only ever go up, so a
+ * computation kept in worker memory from before can never pass for one made after (erase, a replace).
+ * Call inside a read-write transaction over every table.
+ */
+export async function clearAllTables(db: RapportDatabase): Promise<void> {
+  for (const table of db.tables) if (table.name !== db.popupCache.name) await table.clear();
+  await invalidateCached(db);
+}
+
+/**
+ * A number that changes whenever what the prompts and tie scores are computed from changes (digests,
+ * prompt states), and not for a note: for caches of computations over everyone. Call in a transaction.
+ */
+export async function inputsVersion(db: RapportDatabase): Promise<number> {
+  return (await db.popupCache.get(KEY))?.inputs ?? 0;
 }
 
 /** Stores `value` unless a write or a digest rebuild happened since `generation` was read. */
@@ -74,7 +96,8 @@ export async function storeCached<T extends Cached>(
     ]);
     if (current !== generation || queued.length > 0) return false;
     const stored: Stored<T> = { shape: SHAPE, value };
-    await db.popupCache.put({ key: KEY, generation, value: stored });
+    const inputs = await inputsVersion(db);
+    await db.popupCache.put({ key: KEY, generation, value: stored, inputs });
     return true;
   });
 }

@@ -1,11 +1,12 @@
 import type { RapportDatabase } from '@/lib/db/database';
-import { tagKey } from '@/lib/db/derive';
-import type { DigestRow, SearchRow } from '@/lib/db/rows';
-import { type Network, profileUrl } from '@/lib/domain/prompts';
+import type { SearchRow } from '@/lib/db/rows';
+import { type Network, profileUrl, type UserFocus } from '@/lib/domain/prompts';
 import { tieScore } from '@/lib/domain/prompts/tie-score';
 import { expandFacts } from './digest-facts';
 import { type MatchedIn, refreshDigests, SECTIONS, type SectionCode, searchKey } from './digests';
+import { EMPTY_FOCUS } from './popup';
 import { currentGeneration } from './popup-cache';
+import { sharedTagCountOf } from './shared-tags';
 
 // "Who has experience with X?": every word of the query must appear (as a substring, case- and
 // accent-insensitive) in the person's name, handles, tags (interests, goals, expertise, tools), how we
@@ -113,31 +114,12 @@ export async function searchIndex(db: RapportDatabase, now: number): Promise<Sea
   return loading;
 }
 
-/** How many of the person's tags someone else has; each tag is looked up once per search. */
-function sharedTagCounter(db: RapportDatabase) {
-  const holders = new Map<string, Promise<string[]>>();
-  return async (digest: DigestRow): Promise<number> => {
-    const keys = [
-      ...digest.interests.map((t) => tagKey('interests', t)),
-      ...digest.goals.map((t) => tagKey('goals', t)),
-      ...digest.expertise.map((t) => tagKey('expertise', t)),
-      ...digest.tools.map((t) => tagKey('tools', t)),
-    ];
-    const found = await Promise.all(
-      keys.map((key) => {
-        let ids = holders.get(key);
-        if (ids === undefined) {
-          ids = db.people.where('tagKeys').equals(key).limit(2).primaryKeys();
-          holders.set(key, ids);
-        }
-        return ids;
-      }),
-    );
-    return found.filter((ids) => ids.some((id) => id !== digest.personId)).length;
-  };
-}
-
-export async function searchAll(db: RapportDatabase, input: SearchInput, now: number): Promise<SearchResult> {
+export async function searchAll(
+  db: RapportDatabase,
+  input: SearchInput,
+  now: number,
+  focus: UserFocus = EMPTY_FOCUS,
+): Promise<SearchResult> {
   const words = searchKey(input.query)
     .split(' ')
     .filter((w) => w !== '');
@@ -158,7 +140,8 @@ export async function searchAll(db: RapportDatabase, input: SearchInput, now: nu
   );
   return db.transaction('r', db.digests, db.people, async () => {
     const digests = await db.digests.bulkGet(considered.map((c) => c.row.personId));
-    const sharedTagCount = sharedTagCounter(db);
+    // One index walk per tag for the whole search: the same tags recur across hits.
+    const holders = new Map<string, Promise<string[]>>();
     const ties = await Promise.all(
       digests.map(async (digest) =>
         digest
@@ -167,7 +150,18 @@ export async function searchAll(db: RapportDatabase, input: SearchInput, now: nu
                 closeness: digest.closeness,
                 metAt: digest.metAt,
                 interactions: expandFacts(digest.facts, digest.older),
-                sharedTagCount: await sharedTagCount(digest),
+                sharedTagCount: await sharedTagCountOf(
+                  db,
+                  {
+                    id: digest.personId,
+                    interests: digest.interests,
+                    goals: digest.goals,
+                    expertise: digest.expertise,
+                    tools: digest.tools,
+                  },
+                  focus,
+                  holders,
+                ),
                 mutualLinkCount: new Set(digest.links.map((l) => l.otherPersonId)).size,
                 override: digest.tieOverride,
               },

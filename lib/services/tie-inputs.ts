@@ -1,7 +1,7 @@
-import { tagKey } from '@/lib/db/derive';
 import { type InteractionRow, type LinkRow, type PersonRow, TAG_KINDS } from '@/lib/db/rows';
 import type { InteractionFact, TieInputs } from '@/lib/domain';
 import { groupBy } from '@/lib/domain/group-by';
+import { countSharedTopics, topicsOf } from '@/lib/domain/shared-topics';
 import { tieStrength } from '@/lib/domain/tie-strength';
 import { INTERACTION_KINDS } from '@/lib/domain/types';
 
@@ -36,8 +36,8 @@ export function interactionFacts(rows: readonly InteractionRow[]): InteractionFa
 }
 
 /**
- * sharedTagCount: how many of this person's tags at least one other person in Rapport also has (common
- * ground within the user's network; the user's own focus is not modelled yet). mutualLinkCount: how many
+ * sharedTagCount: how many of this person's topics the user's focus names or another person who is not
+ * archived also carries (lib/domain/shared-topics.ts, counted alike everywhere). mutualLinkCount: how many
  * distinct other people are linked to this person, any kind (everyone in Rapport is someone the user knows).
  */
 export function tieInputs(
@@ -75,7 +75,7 @@ export interface TieSummary {
 interface TieStore {
   people: readonly Pick<
     PersonRow,
-    'id' | 'closeness' | 'metAt' | 'tieOverride' | (typeof TAG_KINDS)[number]
+    'id' | 'closeness' | 'metAt' | 'tieOverride' | 'archived' | (typeof TAG_KINDS)[number]
   >[];
   interactions: readonly InteractionRow[];
   links: readonly LinkRow[];
@@ -86,20 +86,29 @@ interface TieStore {
  * database: their usable interactions, their links, and how many of their tags someone else also has.
  * Pure: the options page calls it to fill the CSV's tie columns.
  */
-export function tieSummaries(store: TieStore, now: number): Map<string, TieSummary> {
-  const keysOf = new Map(
-    store.people.map((person) => [
-      person.id,
-      new Set(TAG_KINDS.flatMap((kind) => (person[kind] ?? []).map((tag) => tagKey(kind, tag)))),
-    ]),
+export function tieSummaries(
+  store: TieStore,
+  now: number,
+  focus: { interests: readonly string[]; goals: readonly string[] } = { interests: [], goals: [] },
+): Map<string, TieSummary> {
+  const topicsOfPerson = new Map(
+    store.people.map((person) => [person.id, topicsOf(TAG_KINDS.map((kind) => person[kind] ?? []))]),
   );
+  // How many people who are not archived carry each topic (lib/domain/shared-topics.ts).
   const holders = new Map<string, number>();
-  for (const keys of keysOf.values()) for (const key of keys) holders.set(key, (holders.get(key) ?? 0) + 1);
+  for (const person of store.people) {
+    if (person.archived === true) continue;
+    for (const topic of topicsOfPerson.get(person.id) ?? [])
+      holders.set(topic, (holders.get(topic) ?? 0) + 1);
+  }
+  const named = topicsOf([focus.interests, focus.goals]);
   const interactionsOf = groupBy(store.interactions, (row) => row.personId);
   const linksOf = groupBy(store.links, (link) => [link.fromId, link.toId]);
   const ties = new Map<string, TieSummary>();
   for (const person of store.people) {
-    const shared = [...(keysOf.get(person.id) ?? [])].filter((key) => (holders.get(key) ?? 0) > 1).length;
+    const own = topicsOf(TAG_KINDS.map((kind) => person[kind] ?? []));
+    const self = person.archived === true ? 0 : 1;
+    const shared = countSharedTopics(own, named, (topic) => (holders.get(topic) ?? 0) - self >= 1);
     const facts = interactionFacts(interactionsOf.get(person.id) ?? []);
     const { score, strong } = tieStrength(
       tieInputs(person, facts, linksOf.get(person.id) ?? [], shared),

@@ -207,6 +207,16 @@ const results: Record<string, Summary> = {
   'popup data right after a note (saveNote, then getPopupData)': summarize(
     await readsAfterNotes(page, Math.min(SAMPLES, 20)),
   ),
+  // The sidebar reads where a person stands among all ties after each read of their view.
+  'person standing round trip (getPersonStanding)': summarize(
+    await roundTrips(
+      page,
+      'getPersonStanding',
+      Array.from({ length: Math.min(SAMPLES, 20) }, (_, index) => ({
+        personId: `p-${(index * 7919) % PEOPLE}`,
+      })),
+    ),
+  ),
   'search round trip (searchAll, any tie)': summarize(
     await roundTrips(page, 'searchAll', searchPayloads('any')),
   ),

@@ -33,7 +33,7 @@ type PeopleMessages =
 
 export function peopleHandlers({ db, clock }: BackgroundDeps): HandlerGroup<PeopleMessages> {
   return {
-    getPersonView: ({ ref }) => getPersonView(db, ref, clock),
+    getPersonView: async ({ ref }) => getPersonView(db, ref, clock, (await readSettings()).settings.focus),
     addPerson: async (request) => ({ person: await addPerson(db, request, clock) }),
     createPerson: async (request) => ({ person: await createPerson(db, request, clock) }),
     getPerson: async ({ personId }) => ({ person: await getPerson(db, personId) }),

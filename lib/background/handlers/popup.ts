@@ -26,6 +26,6 @@ export function popupHandlers({
       return data;
     },
     actOnPrompt: (request) => actOnPrompt(db, request, clock),
-    searchAll: (request) => searchAll(db, request, clock.now()),
+    searchAll: async (request) => searchAll(db, request, clock.now(), (await readSettings()).settings.focus),
   };
 }

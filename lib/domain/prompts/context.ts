@@ -4,6 +4,7 @@
 
 import { latestAt } from '../interactions';
 import { loopOpenedBy, type ReciprocityLedger, reciprocityLedger } from '../reciprocity';
+import { countSharedTopics, topicsOf } from '../shared-topics';
 import { compareText, firstName, plainText, topicKeyMemo } from './text';
 import { type TieScore, tieScore } from './tie-score';
 import {
@@ -47,7 +48,7 @@ export interface PromptContext {
   flagged: Map<string, FlaggedSuccess[]>;
   linked: (a: string, b: string) => boolean;
   hidden: (key: string) => boolean;
-  /** Tag keys two or more current (not archived) people carry: the tie model's shared tags. */
+  /** Topics (tagTopic) two or more current (not archived) people carry: the tie model's shared tags. */
   sharedTags: ReadonlySet<string>;
   /** topicKey, memoised for this call. */
   keyOf: (raw: string) => string;
@@ -70,12 +71,9 @@ function focusTopics(input: PromptInput, keyOf: (raw: string) => string): Map<st
   return topics;
 }
 
-function tagKeys(person: PromptPerson, keyOf: (raw: string) => string): Set<string> {
-  const keys = new Set<string>();
+function personTopics(person: PromptPerson): Set<string> {
   const { interests, goals, expertise, tools } = person.tags;
-  for (const list of [interests, goals, expertise, tools]) for (const raw of list) keys.add(keyOf(raw));
-  keys.delete('');
-  return keys;
+  return topicsOf([interests, goals, expertise, tools]);
 }
 
 function hiddenKeys(states: readonly PromptState[], now: number): Set<string> {
@@ -134,13 +132,16 @@ export function buildContext(input: PromptInput, now: number, store?: StoreFacts
   const hidden = hiddenKeys(input.states, now);
 
   const current = input.people.filter((p) => !p.archived);
-  const keysOf = new Map(current.map((p) => [p.id, tagKeys(p, keyOf)] as const));
-  // How many people carry each tag, for the tie model's "tags shared with the user's other ties".
+  // The tie model's shared tags, as every surface counts them (lib/domain/shared-topics.ts): topics two
+  // or more current people carry, or the user's focus names.
+  const topicsOfPerson = new Map(current.map((p) => [p.id, personTopics(p)] as const));
   const carriers = new Map<string, number>();
-  for (const keys of keysOf.values()) for (const key of keys) carriers.set(key, (carriers.get(key) ?? 0) + 1);
+  for (const topics of topicsOfPerson.values())
+    for (const topic of topics) carriers.set(topic, (carriers.get(topic) ?? 0) + 1);
   const sharedTags = new Set<string>();
-  for (const [key, count] of carriers) if (count >= 2) sharedTags.add(key);
+  for (const [topic, count] of carriers) if (count >= 2) sharedTags.add(topic);
   const sharedKeys = store?.sharedTags ?? sharedTags;
+  const focusForTies = topicsOf([input.focus.interests, input.focus.goals]);
 
   // Goals first, then by key: the order focusTopics lists them in for every person.
   const focusList = [...focus.values()].sort((a, b) =>
@@ -149,9 +150,11 @@ export function buildContext(input: PromptInput, now: number, store?: StoreFacts
   const active: PersonFacts[] = [];
   for (const person of current) {
     if (person.snoozedUntil !== null && person.snoozedUntil > now) continue;
-    const keys = keysOf.get(person.id) ?? new Set<string>();
-    let sharedTagCount = 0;
-    for (const key of keys) if (focus.has(key) || sharedKeys.has(key)) sharedTagCount += 1;
+    const sharedTagCount = countSharedTopics(
+      topicsOfPerson.get(person.id) ?? personTopics(person),
+      focusForTies,
+      (topic) => sharedKeys.has(topic),
+    );
     const tie = tieScore(
       {
         closeness: person.closeness,

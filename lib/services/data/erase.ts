@@ -1,4 +1,5 @@
 import type { RapportDatabase } from '@/lib/db/database';
+import { clearAllTables } from '../popup-cache';
 import { type StoreCounts, storeCounts } from './rows';
 
 /**
@@ -8,7 +9,7 @@ import { type StoreCounts, storeCounts } from './rows';
 export async function eraseEverything(db: RapportDatabase): Promise<StoreCounts> {
   return db.transaction('rw', db.tables, async () => {
     const before = await storeCounts(db);
-    for (const table of db.tables) await table.clear();
+    await clearAllTables(db);
     return before;
   });
 }

@@ -4,6 +4,7 @@ import { type BackupSettings, parseBackup, safeJsonParse } from '@/lib/io';
 import { ConnectionsPayload, VCardPayload, XArchivePayload } from '@/lib/io/import-payloads';
 import { capErrors, formatIssues } from '@/lib/io/problems';
 import type { Clock } from '../clock';
+import { clearAllTables } from '../popup-cache';
 import {
   addProblems,
   emptyPlan,
@@ -100,7 +101,7 @@ export async function applyImport(
   return db.transaction('rw', db.tables, async () => {
     const result = await plan(db, request, clock);
     if (result.report.refused !== null) return { report: result.report, settings: null };
-    if (result.clear) for (const table of db.tables) await table.clear();
+    if (result.clear) await clearAllTables(db);
     await db.people.bulkPut(result.people);
     await db.identities.bulkPut(result.identities);
     await db.notes.bulkPut(result.notes);

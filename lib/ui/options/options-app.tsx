@@ -148,7 +148,7 @@ export function OptionsApp() {
       const backup = await call('exportData', {});
       const file =
         kind === 'csv'
-          ? peopleCsvWithTies(backupFromExport(backup), Date.now())
+          ? peopleCsvWithTies(backupFromExport(backup), Date.now(), settings.focus)
           : kind === 'vcard'
             ? vcardFile(backupFromExport(backup), Date.now())
             : await withSitePreferences(backup);
@@ -433,7 +433,7 @@ function EraseAllContainer({ onErased }: { onErased: () => Promise<void> }) {
   return <EraseAll busy={busy} message={message} onErase={() => void erase()} />;
 }
 
-/** The people CSV with its tie columns filled, computed here as the sidebar computes each tie. */
-function peopleCsvWithTies(backup: Backup, now: number) {
-  return peopleCsvFile(backup, now, tieSummaries(backup, now));
+/** The people CSV with its tie columns filled, computed here as the sidebar computes each tie (focus included). */
+function peopleCsvWithTies(backup: Backup, now: number, focus: { interests: string[]; goals: string[] }) {
+  return peopleCsvFile(backup, now, tieSummaries(backup, now, focus));
 }

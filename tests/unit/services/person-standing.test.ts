@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { messages } from '@/lib/protocol/messages';
+import { eraseEverything } from '@/lib/services/data';
 import { addLink } from '@/lib/services/links';
+import { saveNote } from '@/lib/services/notes';
 import { addPerson, archivePerson, updatePerson } from '@/lib/services/people';
 import { getPersonStanding } from '@/lib/services/person-view';
+import { inputsVersion } from '@/lib/services/popup-cache';
 import { actOnPrompt } from '@/lib/services/prompt-actions';
 import { digest, snapshot, T0, testClock, useTestDatabase } from './helpers';
 
@@ -112,5 +115,54 @@ describe('getPersonStanding', () => {
     const before = await digest(getDb());
     await expect(getPersonStanding(getDb(), 'nobody', T0)).rejects.toThrow('nobody is not in Rapport');
     expect(await digest(getDb())).toBe(before);
+  });
+});
+
+describe('everyone’s standing, kept between reads', () => {
+  const digestReads = () => {
+    const spy = vi.spyOn(getDb().digests, 'toArray');
+    return () => spy.mock.calls.length;
+  };
+
+  it('is computed once while nothing the scores read changes, a note included', async () => {
+    await person('jane', { interests: ['chess'] });
+    await person('rahul', { interests: ['chess'] });
+    const reads = digestReads();
+    const first = await standing('jane');
+    await saveNote(
+      getDb(),
+      { ref: { network: 'linkedin', id: 'jane' }, snapshot: null, noteId: 'n1', text: 'Plays on Sundays' },
+      clock,
+    );
+    expect(await standing('jane')).toEqual(first);
+    expect(await standing('rahul')).toMatchObject({ ranked: 2 });
+    expect(reads()).toBe(1);
+  });
+
+  it('is computed again after a write the scores read, a new minute, or another focus', async () => {
+    await person('jane', { interests: ['chess'] });
+    await person('rahul');
+    const reads = digestReads();
+    expect((await standing('jane')).shared).toEqual([]);
+    await updatePerson(getDb(), { personId: 'rahul', patch: { interests: ['Chess'] } }, clock);
+    expect((await standing('jane')).shared.map((tag) => tag.count)).toEqual([1]);
+    expect(reads()).toBe(2);
+    await getPersonStanding(getDb(), 'jane', T0 + 60_000);
+    await getPersonStanding(getDb(), 'jane', T0 + 60_000, { interests: ['chess'], goals: [] });
+    expect(reads()).toBe(4);
+  });
+
+  it('never outlives an erase', async () => {
+    await person('jane', { interests: ['chess'] });
+    await person('rahul', { interests: ['chess'] });
+    expect((await standing('jane')).ranked).toBe(2);
+    const version = () => getDb().transaction('r', getDb().popupCache, () => inputsVersion(getDb()));
+    const before = await version();
+    await eraseEverything(getDb());
+    // The version the kept computation is matched on only goes up, so no count of later writes can
+    // bring it back to a number it had before the erase.
+    expect(await version()).toBeGreaterThan(before);
+    await person('jane', { interests: ['chess'] });
+    expect((await standing('jane')).ranked).toBe(1);
   });
 });

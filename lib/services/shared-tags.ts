@@ -1,0 +1,51 @@
+import type { RapportDatabase } from '@/lib/db/database';
+import { tagKey } from '@/lib/db/derive';
+import { TAG_KINDS, type Tags } from '@/lib/db/rows';
+import type { UserFocus } from '@/lib/domain/prompts';
+import { countSharedTopics, topicsOf } from '@/lib/domain/shared-topics';
+
+/**
+ * Up to two people who are not archived and carry `topic` in any kind of tag, from the tag index: two are
+ * enough to know whether someone other than a given person has it, so a topic held by thousands costs
+ * no more than a rare one. Shared by the calls of one search (`memo`), where the same tags recur.
+ */
+function activeHolders(db: RapportDatabase, topic: string, memo?: Map<string, Promise<string[]>>) {
+  let found = memo?.get(topic);
+  if (found === undefined) {
+    found = db.people
+      .where('tagKeys')
+      .anyOf(TAG_KINDS.map((kind) => tagKey(kind, topic)))
+      .filter((row) => row.archived !== true)
+      .limit(2)
+      .primaryKeys();
+    memo?.set(topic, found);
+  }
+  return found;
+}
+
+/**
+ * The tie model's sharedTagCount for one person, as every surface counts it (lib/domain/shared-topics.ts):
+ * their topics the user's focus names or another active person also carries.
+ */
+export async function sharedTagCountOf(
+  db: RapportDatabase,
+  person: { id: string } & Tags,
+  focus: UserFocus,
+  memo?: Map<string, Promise<string[]>>,
+): Promise<number> {
+  const own = topicsOf(TAG_KINDS.map((kind) => person[kind] ?? []));
+  const named = topicsOf([focus.interests, focus.goals]);
+  const held = new Map<string, boolean>();
+  await Promise.all(
+    [...own]
+      .filter((topic) => !named.has(topic))
+      .map(async (topic) => {
+        const ids = await activeHolders(db, topic, memo);
+        held.set(
+          topic,
+          ids.some((id) => id !== person.id),
+        );
+      }),
+  );
+  return countSharedTopics(own, named, (topic) => held.get(topic) === true);
+}
