@@ -15,7 +15,7 @@ import { linksOf, whoKnows } from './links';
 import { notesOf } from './notes';
 import { toPersonDetails, toPersonSummary } from './people';
 import { EMPTY_FOCUS, personUrl, toPromptState } from './popup';
-import { inputsVersion } from './popup-cache';
+import { tiesKey } from './popup-cache';
 import { sharedTagCountOf } from './shared-tags';
 import { cadenceOf, interactionFacts, isUsableInteraction, snoozeOf, tieInputs } from './tie-inputs';
 
@@ -104,8 +104,6 @@ function tieView(
 export const SHARED_PEOPLE_MAX = 5;
 const HIDDEN_PROMPTS_MAX = 100;
 
-/** How long a computation over everyone is reused while nothing it reads changed (scores drift with time). */
-export const STANDING_REUSE_MS = 60_000;
 const standings = new WeakMap<RapportDatabase, { key: string; value: Promise<EveryonesStanding> }>();
 
 type EveryonesStanding = Awaited<ReturnType<typeof computeEveryonesStanding>>;
@@ -132,8 +130,7 @@ async function computeEveryonesStanding(db: RapportDatabase, now: number, focus:
  */
 async function everyonesStanding(db: RapportDatabase, now: number, focus: UserFocus) {
   await refreshDigests(db, now);
-  const version = await db.transaction('r', db.popupCache, () => inputsVersion(db));
-  const key = `${version}|${JSON.stringify(focus)}|${Math.floor(now / STANDING_REUSE_MS)}`;
+  const key = await tiesKey(db, focus, now);
   const held = standings.get(db);
   if (held?.key === key) return held.value;
   const value = computeEveryonesStanding(db, now, focus);

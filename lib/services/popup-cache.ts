@@ -101,3 +101,15 @@ export async function storeCached<T extends Cached>(
     return true;
   });
 }
+
+/** How long a computation over everyone is reused while nothing it reads changed (scores drift with time). */
+export const REUSE_MS = 60_000;
+
+/**
+ * The key of a computation over everyone's ties kept in worker memory: it holds while the prompts'
+ * inputs are unchanged, for the same focus, within the same minute.
+ */
+export async function tiesKey(db: RapportDatabase, focus: unknown, now: number): Promise<string> {
+  const version = await db.transaction('r', db.popupCache, () => inputsVersion(db));
+  return `${version}|${JSON.stringify(focus)}|${Math.floor(now / REUSE_MS)}`;
+}

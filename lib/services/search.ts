@@ -5,7 +5,7 @@ import { tieScore } from '@/lib/domain/prompts/tie-score';
 import { expandFacts } from './digest-facts';
 import { type MatchedIn, refreshDigests, SECTIONS, type SectionCode, searchKey } from './digests';
 import { EMPTY_FOCUS } from './popup';
-import { currentGeneration } from './popup-cache';
+import { currentGeneration, tiesKey } from './popup-cache';
 import { sharedTagCountOf } from './shared-tags';
 
 // "Who has experience with X?": every word of the query must appear (as a substring, case- and
@@ -114,6 +114,24 @@ export async function searchIndex(db: RapportDatabase, now: number): Promise<Sea
   return loading;
 }
 
+/**
+ * Ties computed by earlier searches, kept while the key holds (tiesKey: the prompts' inputs, the focus and
+ * the minute): typing a query searches again on every key, and a strong/weak filter needs the tie of up to
+ * STRENGTH_CANDIDATES_MAX candidates each time.
+ */
+const ties = new WeakMap<
+  RapportDatabase,
+  { key: string; ties: Map<string, { score: number; strong: boolean }> }
+>();
+
+function keptTies(db: RapportDatabase, key: string) {
+  const held = ties.get(db);
+  if (held?.key === key) return held.ties;
+  const fresh = new Map<string, { score: number; strong: boolean }>();
+  ties.set(db, { key, ties: fresh });
+  return fresh;
+}
+
 export async function searchAll(
   db: RapportDatabase,
   input: SearchInput,
@@ -138,11 +156,14 @@ export async function searchAll(
     0,
     input.strength === 'any' ? input.limit : Math.max(input.limit, STRENGTH_CANDIDATES_MAX),
   );
+  const kept = keptTies(db, await tiesKey(db, focus, now));
   return db.transaction('r', db.digests, db.people, async () => {
-    const digests = await db.digests.bulkGet(considered.map((c) => c.row.personId));
+    const digests = await db.digests.bulkGet(
+      considered.filter((c) => !kept.has(c.row.personId)).map((c) => c.row.personId),
+    );
     // One index walk per tag for the whole search: the same tags recur across hits.
     const holders = new Map<string, Promise<string[]>>();
-    const ties = await Promise.all(
+    const computed = await Promise.all(
       digests.map(async (digest) =>
         digest
           ? tieScore(
@@ -170,9 +191,13 @@ export async function searchAll(
           : null,
       ),
     );
+    for (const [index, digest] of digests.entries()) {
+      const tie = computed[index];
+      if (digest && tie) kept.set(digest.personId, { score: tie.score, strong: tie.strong });
+    }
     const hits: SearchHit[] = [];
-    for (const [index, { row, matchedIn }] of considered.entries()) {
-      const tie = ties[index];
+    for (const { row, matchedIn } of considered) {
+      const tie = kept.get(row.personId);
       if (!tie) continue;
       if (input.strength === 'strong' && !tie.strong) continue;
       if (input.strength === 'weak' && tie.strong) continue;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { linkIdentity } from '@/lib/services/identities';
 import { deletePerson, updatePerson } from '@/lib/services/people';
 import { type SearchInput, searchAll } from '@/lib/services/search';
@@ -55,6 +55,18 @@ describe('searchAll', () => {
     expect(await ids('hiring', { strength: 'weak' })).toEqual(['wes']);
     expect(await ids('hiring', { network: 'x' })).toEqual(['wes']);
     expect(await ids('', { strength: 'strong' })).toEqual(['sam']);
+  });
+
+  it('keeps ties between searches, and never past a change to what they are computed from', async () => {
+    await person(db(), 'sam', 'Sam Strong', { tieOverride: 'strong' });
+    await person(db(), 'wes', 'Wes Weak', {});
+    expect(await ids('', { strength: 'strong' })).toEqual(['sam']);
+    const digestReads = vi.spyOn(db().digests, 'bulkGet');
+    // Typing on: the same candidates, no digest read and no tie computed again.
+    expect(await ids('s', { strength: 'strong' })).toEqual(['sam']);
+    expect(digestReads.mock.calls.flatMap(([keys]) => keys)).toEqual([]);
+    await updatePerson(db(), { personId: 'wes', patch: { tieOverride: 'strong' } }, testClock(NOW));
+    expect(await ids('', { strength: 'strong' })).toEqual(['sam', 'wes']);
   });
 
   it('leaves archived people out unless asked', async () => {
