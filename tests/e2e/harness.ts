@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM_MISSING_MESSAGE, findChromium } from '../../scripts/find-chromium';
 
 export const EXTENSION_DIR = resolve(
@@ -98,10 +98,17 @@ export async function servePage(
 /** The sidebar's iframe (an extension page inside a closed shadow root; Playwright frames still see it). */
 export async function sidebarFrame(page: Page, extensionId: string) {
   const deadline = Date.now() + 15_000;
+  const ours = (candidate: Frame) => candidate.url().startsWith('chrome-extension://');
   while (Date.now() < deadline) {
-    const frame = page.frames().find((candidate) => candidate.url().startsWith('chrome-extension://'));
+    // Listen first, then look: a frame that arrives in between is caught by one or the other. (Looking
+    // first used to miss it, and waited out the whole second: benchmarks counted that second.)
+    const arriving = page
+      .waitForEvent('framenavigated', { predicate: ours, timeout: 1_000 })
+      .catch(() => null);
+    const frame = page.frames().find(ours);
     if (frame) return frame;
-    await page.waitForEvent('frameattached', { timeout: 1_000 }).catch(() => undefined);
+    const arrived = await arriving;
+    if (arrived) return arrived;
   }
   throw new Error(`No Rapport sidebar frame (extension ${extensionId}) appeared on ${page.url()}`);
 }
