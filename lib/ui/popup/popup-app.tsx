@@ -3,6 +3,7 @@ import { browser } from '#imports';
 import { Counts } from '@/components/popup/Counts';
 import { FocusHint } from '@/components/popup/FocusHint';
 import { FollowUps } from '@/components/popup/FollowUps';
+import { Loading } from '@/components/popup/Loading';
 import { PromptCard } from '@/components/popup/PromptCard';
 import { type NetworkFilter, SearchBox, type StrengthFilter } from '@/components/popup/SearchBox';
 import { type QuickLogKind, TabPersonCard } from '@/components/popup/TabPersonCard';
@@ -221,7 +222,7 @@ export function PopupApp({ tabId: fixedTabId }: { tabId?: number | null }) {
       )}
       <section aria-labelledby="prompts-title">
         <h2 id="prompts-title">Today{data ? ` (${data.counts.dueToday})` : ''}</h2>
-        {data === null && !error && <p class="muted">Loading…</p>}
+        {data === null && !error && <Loading />}
         {data && data.prompts.length === 0 && <p class="muted">Nothing due today.</p>}
         <ul class="prompts">
           {(data?.prompts ?? []).map((prompt) => (
