@@ -15,7 +15,7 @@ import { linksOf, whoKnows } from './links';
 import { notesOf } from './notes';
 import { toPersonDetails, toPersonSummary } from './people';
 import { EMPTY_FOCUS, personUrl, toPromptState } from './popup';
-import { tiesKey } from './popup-cache';
+import { keptPerStore, tiesKey } from './popup-cache';
 import { sharedTagCountOf } from './shared-tags';
 import { cadenceOf, interactionFacts, isUsableInteraction, snoozeOf, tieInputs } from './tie-inputs';
 
@@ -104,9 +104,7 @@ function tieView(
 export const SHARED_PEOPLE_MAX = 5;
 const HIDDEN_PROMPTS_MAX = 100;
 
-const standings = new WeakMap<RapportDatabase, { key: string; value: Promise<EveryonesStanding> }>();
-
-type EveryonesStanding = Awaited<ReturnType<typeof computeEveryonesStanding>>;
+const standings = keptPerStore<ReturnType<typeof computeEveryonesStanding>>();
 
 async function computeEveryonesStanding(db: RapportDatabase, now: number, focus: UserFocus) {
   const [digests, stateRows] = await db.transaction('r', db.digests, db.promptStates, () =>
@@ -130,13 +128,7 @@ async function computeEveryonesStanding(db: RapportDatabase, now: number, focus:
  */
 async function everyonesStanding(db: RapportDatabase, now: number, focus: UserFocus) {
   await refreshDigests(db, now);
-  const key = await tiesKey(db, focus, now);
-  const held = standings.get(db);
-  if (held?.key === key) return held.value;
-  const value = computeEveryonesStanding(db, now, focus);
-  standings.set(db, { key, value });
-  value.catch(() => standings.get(db)?.value === value && standings.delete(db));
-  return value;
+  return standings(db, await tiesKey(db, focus, now), () => computeEveryonesStanding(db, now, focus));
 }
 
 /**

@@ -113,3 +113,23 @@ export async function tiesKey(db: RapportDatabase, focus: unknown, now: number):
   const version = await db.transaction('r', db.popupCache, () => inputsVersion(db));
   return `${version}|${JSON.stringify(focus)}|${Math.floor(now / REUSE_MS)}`;
 }
+
+/**
+ * One value per store kept in worker memory while its key (tiesKey) stays the same, made again by `make`
+ * when it changes. A value that is a promise and fails is dropped, so the next call tries again.
+ */
+export function keptPerStore<T>(): (db: RapportDatabase, key: string, make: () => T) => T {
+  const held = new WeakMap<RapportDatabase, { key: string; value: T }>();
+  return (db, key, make) => {
+    const kept = held.get(db);
+    if (kept?.key === key) return kept.value;
+    const value = make();
+    held.set(db, { key, value });
+    if (value instanceof Promise) {
+      value.catch(() => {
+        if (held.get(db)?.value === value) held.delete(db);
+      });
+    }
+    return value;
+  };
+}

@@ -5,7 +5,7 @@ import { tieScore } from '@/lib/domain/prompts/tie-score';
 import { expandFacts } from './digest-facts';
 import { type MatchedIn, refreshDigests, SECTIONS, type SectionCode, searchKey } from './digests';
 import { EMPTY_FOCUS } from './popup';
-import { currentGeneration, tiesKey } from './popup-cache';
+import { currentGeneration, keptPerStore, tiesKey } from './popup-cache';
 import { sharedTagCountOf } from './shared-tags';
 
 // "Who has experience with X?": every word of the query must appear (as a substring, case- and
@@ -119,18 +119,7 @@ export async function searchIndex(db: RapportDatabase, now: number): Promise<Sea
  * the minute): typing a query searches again on every key, and a strong/weak filter needs the tie of up to
  * STRENGTH_CANDIDATES_MAX candidates each time.
  */
-const ties = new WeakMap<
-  RapportDatabase,
-  { key: string; ties: Map<string, { score: number; strong: boolean }> }
->();
-
-function keptTies(db: RapportDatabase, key: string) {
-  const held = ties.get(db);
-  if (held?.key === key) return held.ties;
-  const fresh = new Map<string, { score: number; strong: boolean }>();
-  ties.set(db, { key, ties: fresh });
-  return fresh;
-}
+const keptTies = keptPerStore<Map<string, { score: number; strong: boolean }>>();
 
 export async function searchAll(
   db: RapportDatabase,
@@ -156,7 +145,7 @@ export async function searchAll(
     0,
     input.strength === 'any' ? input.limit : Math.max(input.limit, STRENGTH_CANDIDATES_MAX),
   );
-  const kept = keptTies(db, await tiesKey(db, focus, now));
+  const kept = keptTies(db, await tiesKey(db, focus, now), () => new Map());
   return db.transaction('r', db.digests, db.people, async () => {
     const digests = await db.digests.bulkGet(
       considered.filter((c) => !kept.has(c.row.personId)).map((c) => c.row.personId),

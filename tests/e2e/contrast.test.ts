@@ -1,7 +1,14 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixture } from '../fixtures';
-import { launchExtension, type RunningExtension, removeProfile, servePage, sidebarFrame } from './harness';
+import {
+  callRapport,
+  launchExtension,
+  type RunningExtension,
+  removeProfile,
+  servePage,
+  sidebarFrame,
+} from './harness';
 
 // Issue 5, accessibility: every piece of text Rapport shows meets WCAG 2.2 AA contrast (4.5:1, or 3:1 for
 // large text) against what is actually behind it, in the light and the dark theme, on the sidebar, the
@@ -12,16 +19,7 @@ const JANE = 'https://www.linkedin.com/in/jane-doe/';
 let running: RunningExtension;
 let seedPage: Page;
 
-async function send(type: string, payload: unknown): Promise<void> {
-  const answer = (await seedPage.evaluate(
-    ({ type, payload }) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ tag: 'rapport/v1', type, payload }),
-    { type, payload },
-  )) as { ok: boolean; error?: unknown };
-  if (!answer.ok) throw new Error(`${type}: ${JSON.stringify(answer.error)}`);
-}
+const send = (type: string, payload: unknown) => callRapport(seedPage, type, payload);
 
 beforeAll(async () => {
   running = await launchExtension();

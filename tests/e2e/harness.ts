@@ -137,3 +137,19 @@ export async function killServiceWorker(running: RunningExtension, page: Page): 
     await session.detach();
   }
 }
+
+/**
+ * Sends one message to the worker from an extension page, as the UI does, and returns its value; a
+ * refusal throws with the worker's error.
+ */
+export async function callRapport<T>(page: Page | Frame, type: string, payload: unknown): Promise<T> {
+  const answer = (await page.evaluate(
+    ({ type, payload }) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ tag: 'rapport/v1', type, payload }),
+    { type, payload },
+  )) as { ok: boolean; value: T; error?: unknown };
+  if (!answer.ok) throw new Error(`${type}: ${JSON.stringify(answer.error)}`);
+  return answer.value;
+}

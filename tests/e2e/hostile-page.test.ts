@@ -3,7 +3,14 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanText } from '../../lib/sites/text';
 import { readFixture } from '../fixtures';
-import { launchExtension, type RunningExtension, removeProfile, servePage, sidebarFrame } from './harness';
+import {
+  callRapport,
+  launchExtension,
+  type RunningExtension,
+  removeProfile,
+  servePage,
+  sidebarFrame,
+} from './harness';
 
 // Issue 10, hostile pages: a page's own scripts cannot make Rapport act (forged postMessage, CustomEvents,
 // look-alike elements, attribute changes: 1,000 of them change nothing), and hostile profile text is shown
@@ -47,17 +54,7 @@ afterAll(async () => {
   if (running) removeProfile(running.userDataDir);
 });
 
-async function send<T>(type: string, payload: unknown): Promise<T> {
-  const answer = (await extensionPage.evaluate(
-    ({ type, payload }) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ tag: 'rapport/v1', type, payload }),
-    { type, payload },
-  )) as { ok: boolean; value: T; error?: unknown };
-  if (!answer.ok) throw new Error(`${type}: ${JSON.stringify(answer.error)}`);
-  return answer.value;
-}
+const send = <T>(type: string, payload: unknown) => callRapport<T>(extensionPage, type, payload);
 
 /** The whole store, read through the extension (the backup export), without the export's own time. */
 async function storeContents(): Promise<unknown> {

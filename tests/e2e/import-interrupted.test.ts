@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchExtension, type RunningExtension, removeProfile } from './harness';
+import { callRapport, launchExtension, type RunningExtension, removeProfile } from './harness';
 
 // Issue 10: the browser is closed in the middle of an import. The import is one transaction, so after a
 // restart the store is either entirely as it was before or entirely the imported file, never a mix.
@@ -58,17 +58,7 @@ function backupText(prefix: string): string {
 const chunks = (text: string) =>
   Array.from({ length: Math.ceil(text.length / CHUNK) }, (_, i) => text.slice(i * CHUNK, (i + 1) * CHUNK));
 
-async function send<T>(page: Page, type: string, payload: unknown): Promise<T> {
-  const answer = (await page.evaluate(
-    ({ type, payload }) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ tag: 'rapport/v1', type, payload }),
-    { type, payload },
-  )) as { ok: boolean; value: T; error?: unknown };
-  if (!answer.ok) throw new Error(`${type}: ${JSON.stringify(answer.error)}`);
-  return answer.value;
-}
+const send = callRapport;
 
 /** People and notes as the store holds them (through the backup export), sorted, for comparison. */
 async function tables(page: Page): Promise<Tables> {

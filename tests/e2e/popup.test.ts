@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type RunningExtension, removeProfile } from './harness';
+import { callRapport, launchExtension, type RunningExtension, removeProfile } from './harness';
 
 // The toolbar popup, opened as an extension page: data seeded through the protocol, prompts acted on with
 // the keyboard and buttons, search with the keyboard, and the toolbar badge read from the worker.
@@ -19,17 +19,7 @@ afterAll(async () => {
   if (running) removeProfile(running.userDataDir);
 });
 
-async function send<T>(type: string, payload: unknown): Promise<T> {
-  const answer = (await page.evaluate(
-    ({ type, payload }) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ tag: 'rapport/v1', type, payload }),
-    { type, payload },
-  )) as { ok: boolean; value: T; error?: unknown };
-  if (!answer.ok) throw new Error(`${type}: ${JSON.stringify(answer.error)}`);
-  return answer.value;
-}
+const send = <T>(type: string, payload: unknown) => callRapport<T>(page, type, payload);
 
 async function badge(): Promise<string> {
   const worker = await running.worker();

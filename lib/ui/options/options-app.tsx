@@ -21,7 +21,7 @@ import { type SaveState, SettingsForm } from '@/components/options/SettingsForm'
 import { type Network, ShortcutHint, SitesSection } from '@/components/options/SitesSection';
 import type { Backup } from '@/lib/io/backup-schema';
 import { backupFromExport, peopleCsvFile, personTextFile, vcardFile } from '@/lib/io/file-exports';
-import { readImportFile } from '@/lib/io/import-file';
+import { type ReadImportFile, readImportFile } from '@/lib/io/import-file';
 import { unusableExport } from '@/lib/io/unusable-exports';
 import { readDisplayMode, watchDisplayMode, writeDisplayMode } from '@/lib/platform/site-preferences';
 import { call } from '@/lib/protocol/client';
@@ -250,6 +250,15 @@ function ImportContainer({ onImported }: { onImported: () => Promise<void> }) {
   const [mode, setMode] = useState<ImportMode>('merge');
   const [state, setState] = useState<ImportPanelProps['state']>({ kind: 'idle' });
   const generation = useRef(0);
+  // The file as read for the preview, so applying it does not read a file of up to 50 MB again.
+  const lastRead = useRef<{ text: string; kind: ImportKind; read: ReadImportFile } | null>(null);
+  const readFile = (fileText: string, fileKind: ImportKind): ReadImportFile => {
+    const held = lastRead.current;
+    if (held?.text === fileText && held.kind === fileKind) return held.read;
+    const read = readImportFile(fileKind, fileText, Date.now());
+    lastRead.current = { text: fileText, kind: fileKind, read };
+    return read;
+  };
 
   const preview = async (fileText: string, fileKind: ImportKind, fileMode: ImportMode) => {
     const mine = ++generation.current;
@@ -257,7 +266,7 @@ function ImportContainer({ onImported }: { onImported: () => Promise<void> }) {
     if (unusable !== null) return setState({ kind: 'error', message: unusable });
     setState({ kind: 'working', what: 'Reading the file…' });
     try {
-      const read = readImportFile(fileKind, fileText, Date.now());
+      const read = readFile(fileText, fileKind);
       const report = read.ok
         ? await call('previewImport', { kind: fileKind, mode: fileMode, chunks: toChunks(read.payload) })
         : refusedReport(fileKind, fileMode, read.refused);
@@ -295,7 +304,7 @@ function ImportContainer({ onImported }: { onImported: () => Promise<void> }) {
     const mine = ++generation.current;
     setState({ kind: 'working', what: 'Importing…' });
     try {
-      const read = readImportFile(kind, text, Date.now());
+      const read = readFile(text, kind);
       const report = read.ok
         ? await call('applyImport', { kind, mode, chunks: toChunks(read.payload) })
         : refusedReport(kind, mode, read.refused);
