@@ -65,6 +65,15 @@ export const messages = {
     request: z.strictObject({ tabId: z.nullable(z.int().check(z.gte(0))) }),
     response: TabProfileSchema,
   },
+  /**
+   * A view's first read in one round trip: the profile its tab shows and, when that is a profile, the
+   * person's view. The sidebar asks this while it is still starting, instead of one read after the other.
+   */
+  getTabPerson: {
+    senders: ['extension'],
+    request: z.strictObject({ tabId: z.nullable(z.int().check(z.gte(0))) }),
+    response: z.strictObject({ tab: TabProfileSchema, view: z.nullable(PersonViewSchema) }),
+  },
   getPersonView: {
     senders: ['extension'],
     request: z.strictObject({ ref: ProfileRefSchema }),

@@ -11,7 +11,7 @@ import { ReciprocitySection } from '@/components/ReciprocitySection';
 import { TagsSection } from '@/components/TagsSection';
 import { TieSection } from '@/components/TieSection';
 import { WhoSection } from '@/components/WhoSection';
-import type { PageDetails, WireProfileSnapshot } from '@/lib/protocol/types';
+import type { PageDetails, PersonView, WireProfileSnapshot } from '@/lib/protocol/types';
 import { networkLabels } from '@/lib/sites';
 import { milestonePromptKey } from './milestone-dismissals';
 import { usePersonView } from './use-person-view';
@@ -24,15 +24,18 @@ export function PersonCard({
   snapshot,
   details,
   recorded,
+  initialView,
 }: {
   snapshot: WireProfileSnapshot;
   details: PageDetails;
   /** Whether the worker has recorded this report (false while the view has only heard it directly). */
   recorded: boolean;
+  /** The person's view when it came with the tab's first read: shown at once, then read again. */
+  initialView?: PersonView;
 }) {
   const [ref] = useState(() => ({ network: snapshot.network, id: snapshot.id }));
   const [draftId] = useState(() => crypto.randomUUID());
-  const person = usePersonView(ref, snapshot);
+  const person = usePersonView(ref, snapshot, initialView);
   const { view, refresh, standing } = person;
 
   // Once the page has been read and the worker has recorded it (any new headline), read the view again.

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { CollapsedTab, SurfaceBar } from '@/components/SurfaceBar';
 import {
@@ -12,8 +12,9 @@ import {
 } from '@/lib/platform/site-preferences';
 import { tabProfileKey } from '@/lib/platform/tab-profiles';
 import { call } from '@/lib/protocol/client';
+import type { ResponseOf } from '@/lib/protocol/messages';
 import { overhearTabReports, type ShownTab, supersedes } from '@/lib/protocol/tab-reports';
-import type { TabState } from '@/lib/protocol/types';
+import type { PersonView, TabState } from '@/lib/protocol/types';
 import { type Network, networkLabels } from '@/lib/sites';
 import { PersonCard } from './person-card';
 
@@ -26,20 +27,43 @@ type Load<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'erro
  */
 export type Surface = 'page' | 'panel';
 
-export function SidebarApp({ tabId, surface }: { tabId: number | null; surface: Surface }) {
+export type TabPerson = ResponseOf<'getTabPerson'>;
+
+/** The first read of a view: which profile its tab shows and that person's view, in one round trip. */
+export function readTabPerson(tabId: number | null): Promise<TabPerson> {
+  return call('getTabPerson', { tabId });
+}
+
+export function SidebarApp({
+  tabId,
+  surface,
+  first,
+}: {
+  tabId: number | null;
+  surface: Surface;
+  /** The first read, when the caller started it before rendering (the in-page sidebar does, at load). */
+  first?: Promise<TabPerson>;
+}) {
   const [tab, setTab] = useState<Load<ShownTab>>({
     kind: 'loading',
   });
+  // The view that came with the first read, for the first card only: a later card for the same person
+  // (after navigating away and back) reads its own, current view.
+  const firstView = useRef<{ key: string; view: PersonView } | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    call('getTabProfile', { tabId })
-      .then((value) => !cancelled && setTab({ kind: 'ready', value: { ...value, confirmed: true } }))
+    (first ?? readTabPerson(tabId))
+      .then(({ tab: value, view }) => {
+        if (cancelled) return;
+        if (value.snapshot && view) firstView.current = { key: profileKey(value.snapshot), view };
+        setTab({ kind: 'ready', value: { ...value, confirmed: true } });
+      })
       .catch((error: Error) => !cancelled && setTab({ kind: 'error', message: error.message }));
     return () => {
       cancelled = true;
     };
-  }, [tabId]);
+  }, [tabId, first]);
 
   const resolvedTabId = tab.kind === 'ready' ? tab.value.tabId : null;
   useEffect(() => {
@@ -84,16 +108,20 @@ export function SidebarApp({ tabId, surface }: { tabId: number | null; surface: 
   if (tab.kind === 'loading') return <p class="status">Loading…</p>;
   if (tab.kind === 'error') return <p class="status error">{tab.message}</p>;
   const { snapshot, details, confirmed } = tab.value;
+  const key = snapshot ? profileKey(snapshot) : null;
+  const initialView = firstView.current?.key === key ? firstView.current?.view : undefined;
+  if (firstView.current && firstView.current.key !== key) firstView.current = null;
   if (!snapshot)
     return <p class="status">Open a profile on LinkedIn, Facebook or X to see what you know about them.</p>;
   return (
     <>
       <SurfaceSwitch surface={surface} network={snapshot.network} tabId={tab.value.tabId} />
       <PersonCard
-        key={`${snapshot.network}:${snapshot.id}`}
+        key={key}
         snapshot={snapshot}
         details={details}
         recorded={confirmed}
+        initialView={initialView}
       />
     </>
   );
@@ -153,4 +181,8 @@ function useLayout(network: Network | null): SidebarLayout | null {
     document.body.classList.toggle('collapsed', layout?.collapsed === true);
   }, [layout?.collapsed]);
   return layout;
+}
+
+function profileKey(ref: { network: Network; id: string }): string {
+  return `${ref.network}:${ref.id}`;
 }

@@ -41,10 +41,13 @@ function message(error: unknown): string {
  * that matters is kept here: each action goes to the background, then the view is read again, so the tie
  * model, reciprocity and follow-up always reflect what is stored.
  */
-export function usePersonView(ref: WireProfileRef, snapshot: WireProfileSnapshot) {
-  const [view, setView] = useState<Load<PersonView>>({ kind: 'loading' });
+export function usePersonView(ref: WireProfileRef, snapshot: WireProfileSnapshot, initial?: PersonView) {
+  const [view, setView] = useState<Load<PersonView>>(() =>
+    initial ? { kind: 'ready', value: initial } : { kind: 'loading' },
+  );
   const [refreshError, setRefreshError] = useState<string | null>(null);
-  const current = useRef<PersonView | null>(null);
+  // It is still read again at once: a write that committed after that first read must not be missed.
+  const current = useRef<PersonView | null>(initial ?? null);
   const seq = useRef(0);
   const alive = useRef(true);
   const snapshotRef = useRef(snapshot);

@@ -1,12 +1,24 @@
 import { reportFitsSender } from '@/lib/protocol/tab-reports';
 import { recordSighting } from '@/lib/services/identities';
+import { getPersonView } from '@/lib/services/person-view';
+import { readSettings } from '@/lib/settings';
 import type { BackgroundDeps, HandlerGroup } from './deps';
 
 export function tabHandlers({
   db,
   tabs,
   clock,
-}: BackgroundDeps): HandlerGroup<'reportProfile' | 'getTabProfile'> {
+}: BackgroundDeps): HandlerGroup<'reportProfile' | 'getTabProfile' | 'getTabPerson'> {
+  const tabProfile = async (id: number | undefined, asked: string) => {
+    if (id === undefined) throw new Error(`${asked} needs a tab id when not sent from a tab.`);
+    const state = await tabs.get(id);
+    return {
+      tabId: id,
+      snapshot: state?.snapshot ?? null,
+      details: state?.details ?? 'read',
+      seq: state?.seq ?? 0,
+    };
+  };
   return {
     async reportProfile({ snapshot, details, seq }, { sender }) {
       const tabId = sender.tab?.id;
@@ -29,16 +41,13 @@ export function tabHandlers({
       if (sightingFailure) throw sightingFailure;
       return { accepted: true };
     },
-    async getTabProfile({ tabId }, { sender }) {
-      const id = tabId ?? sender.tab?.id;
-      if (id === undefined) throw new Error('getTabProfile needs a tab id when not sent from a tab.');
-      const state = await tabs.get(id);
-      return {
-        tabId: id,
-        snapshot: state?.snapshot ?? null,
-        details: state?.details ?? 'read',
-        seq: state?.seq ?? 0,
-      };
+    getTabProfile: ({ tabId }, { sender }) => tabProfile(tabId ?? sender.tab?.id, 'getTabProfile'),
+    async getTabPerson({ tabId }, { sender }) {
+      const tab = await tabProfile(tabId ?? sender.tab?.id, 'getTabPerson');
+      if (!tab.snapshot) return { tab, view: null };
+      const { network, id } = tab.snapshot;
+      const { focus } = (await readSettings()).settings;
+      return { tab, view: await getPersonView(db, { network, id }, clock, focus) };
     },
   };
 }

@@ -107,6 +107,36 @@ describe('getTabProfile', () => {
   });
 });
 
+describe('getTabPerson', () => {
+  const sidebar = {
+    kind: 'extension' as const,
+    sender: { id: 'me', url: 'chrome-extension://me/sidebar.html', tab: { id: 7 } },
+  };
+
+  it("answers the tab's profile and that person's view in one reply, as getPersonView reads it", async () => {
+    const { tabs, handlers } = setup();
+    await handlers.saveNote(
+      { ref: { network: jane.network, id: jane.id }, snapshot: jane, noteId: 'n-1', text: 'Met at PyCon' },
+      sidebar,
+    );
+    tabs.map.set(7, { snapshot: jane, details: 'read', seq: 3 });
+    const answer = await handlers.getTabPerson({ tabId: null }, sidebar);
+    expect(answer.tab).toEqual({ tabId: 7, snapshot: jane, details: 'read', seq: 3 });
+    expect(answer.view?.notes.map((note) => note.text)).toEqual(['Met at PyCon']);
+    expect(answer.view).toEqual(
+      await handlers.getPersonView({ ref: { network: jane.network, id: jane.id } }, sidebar),
+    );
+  });
+
+  it('answers no view when the tab shows no profile', async () => {
+    const { handlers } = setup();
+    expect(await handlers.getTabPerson({ tabId: 9 }, sidebar)).toEqual({
+      tab: { tabId: 9, snapshot: null, details: 'read', seq: 0 },
+      view: null,
+    });
+  });
+});
+
 describe('reportProfile records sightings of known profiles', () => {
   const page = {
     kind: 'extension' as const,

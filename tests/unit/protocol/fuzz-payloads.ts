@@ -31,6 +31,7 @@ export const VALID: Record<MessageName, unknown[]> = {
     { snapshot: null, details: 'reading', seq: 0 },
   ],
   getTabProfile: [{ tabId: null }, { tabId: 7 }],
+  getTabPerson: [{ tabId: null }, { tabId: 7 }],
   getPersonView: [{ ref: { network: 'linkedin', id: 'jane-doe' } }],
   saveNote: [{ ref: { network: 'linkedin', id: 'jane-doe' }, snapshot: null, noteId: 'n-9', text: 'hi' }],
   deleteNote: [{ noteId: 'n-1' }],
