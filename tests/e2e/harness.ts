@@ -30,6 +30,8 @@ export interface LaunchOptions {
   extension?: boolean;
   /** Another unpacked extension to load instead of the built one (a benchmark's empty floor). */
   extensionDir?: string;
+  /** Let Chromium keep pages in the back/forward cache (Playwright turns it off by default). */
+  backForwardCache?: boolean;
 }
 
 /** Chromium with the built extension loaded, on its own profile directory, offline but for our routes. */
@@ -43,6 +45,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Runn
     executablePath,
     headless: options.headless ?? true,
     viewport: { width: 1440, height: 900 },
+    ignoreDefaultArgs: options.backForwardCache ? ['--disable-back-forward-cache'] : undefined,
     args: [
       '--no-sandbox',
       '--disable-gpu',
