@@ -23,8 +23,9 @@ export default defineConfig({
     description:
       'Private notes, tie strength and follow-ups for the people you meet on LinkedIn, Facebook and X. Stays on your machine.',
     permissions: ['storage', 'contextMenus', 'alarms'],
-    // Asked for only when the user turns the daily digest on (options page), and given back when turned off.
-    optional_permissions: ['notifications'],
+    // Each asked for only when the user turns its feature on (options page), and given back when turned off:
+    // notifications for the daily digest, downloads for automatic backup files.
+    optional_permissions: ['notifications', 'downloads'],
     // The toolbar button: its badge confirms context-menu logs (and later counts due prompts).
     action: { default_title: 'Rapport', default_popup: 'popup.html' },
     commands: {

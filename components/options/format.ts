@@ -15,3 +15,8 @@ export function daysBetween(from: number, to: number): number {
 export function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** A day and a time of day, for when something happened in the background. */
+export function formatMoment(ms: number): string {
+  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

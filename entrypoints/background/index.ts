@@ -2,6 +2,7 @@ import { browser, defineBackground } from '#imports';
 import { createHandlers } from '@/lib/background/handlers';
 import { isStorageError, RapportDatabase } from '@/lib/db/database';
 import { openFailureMessage } from '@/lib/db/open-failure';
+import { registerAutoBackup } from '@/lib/platform/auto-backup';
 import { registerBadge } from '@/lib/platform/badge';
 import { registerCommands } from '@/lib/platform/commands';
 import { registerContextMenu } from '@/lib/platform/context-menu';
@@ -31,6 +32,7 @@ export default defineBackground(() => {
   registerContextMenu({ db, tabs, clock });
   registerBadge({ db, clock });
   registerDigest({ db, clock });
+  registerAutoBackup({ db, clock });
   db.onDataChange(dataChangeAnnouncer());
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabs.forget(tabId);

@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { AUTO_BACKUP_CHECK_MINUTES } from '@/lib/domain/auto-backup';
 import { nextDailyTime } from '@/lib/domain/daily-time';
 
 /** The next local midnight after `now`. */
@@ -50,4 +51,21 @@ export const localOffset = (at: number): number => 0 - new Date(at).getTimezoneO
 export async function scheduleDigest(digest: { enabled: boolean; time: string }, now: number): Promise<void> {
   if (!digest.enabled) await browser.alarms.clear(DIGEST_ALARM);
   else await browser.alarms.create(DIGEST_ALARM, { when: nextDailyTime(digest.time, now, localOffset) });
+}
+
+/** The automatic backup's check (lib/platform/auto-backup.ts saves the file when one is due). */
+export const AUTO_BACKUP_ALARM = 'rapport-auto-backup';
+
+/**
+ * While automatic backups are on, a check every hour, the first a minute from now (so turning them on
+ * saves the first file soon); none when they are off. Each check decides from the settings whether a file
+ * is due, so changing how often needs no new alarm. Called by the options page and by the worker.
+ */
+export async function scheduleAutoBackup(autoBackup: { enabled: boolean }): Promise<void> {
+  if (!autoBackup.enabled) await browser.alarms.clear(AUTO_BACKUP_ALARM);
+  else
+    await browser.alarms.create(AUTO_BACKUP_ALARM, {
+      delayInMinutes: 1,
+      periodInMinutes: AUTO_BACKUP_CHECK_MINUTES,
+    });
 }

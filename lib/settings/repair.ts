@@ -40,6 +40,12 @@ export const MIGRATIONS: readonly Migration[] = [
     focus: isRecord(raw.focus) ? raw.focus : { interests: [], goals: [] },
     version: 2,
   }),
+  // 2 → 3: automatic backup files, off until the user turns them on (and grants `downloads`).
+  (raw) => ({
+    ...raw,
+    autoBackup: isRecord(raw.autoBackup) ? raw.autoBackup : { enabled: false, everyDays: 7 },
+    version: 3,
+  }),
 ];
 
 const isRecord = (value: unknown): value is Raw =>

@@ -6,7 +6,7 @@ import { STRONG_CADENCE_DAYS, WEAK_CADENCE_DAYS } from '@/lib/domain/cadence';
 // the fields that read well are kept, and the bad ones are reported by name and put back to their default.
 
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -18,6 +18,9 @@ export const REMINDER_DAYS_MAX = 365;
 /** As a person's tags (lib/db/derive.ts): what the prompts match the focus against. */
 export const FOCUS_TAG_MAX_LENGTH = 60;
 export const FOCUS_TAGS_MAX = 30;
+/** How often an automatic backup file is saved, in days: the choices the options page offers. */
+export const AUTO_BACKUP_DAYS = [1, 7, 30] as const;
+export type AutoBackupDays = (typeof AUTO_BACKUP_DAYS)[number];
 
 const days = (max: number) => z.int().check(z.gte(1), z.lte(max));
 /** 24-hour local time, "HH:MM". */
@@ -50,7 +53,13 @@ export interface Settings {
   digest: { enabled: boolean; time: string };
   /** Remind the user to back up when the last backup is older than this; 0 turns the reminder off. */
   backupReminderDays: number;
+  /** The last backup, downloaded from the options page or saved automatically. */
   lastBackupAt: number | null;
+  /**
+   * A backup file saved through the downloads API every `everyDays` (lib/platform/auto-backup.ts); off by
+   * default, and on only with the optional `downloads` permission, asked for when the user turns it on.
+   */
+  autoBackup: { enabled: boolean; everyDays: AutoBackupDays };
   /**
    * What the user is working on or curious about now: ask-question prompts go to ties who share one of
    * these, and they raise introductions and reconnects (lib/domain/prompts). Empty until the user sets it.
@@ -66,6 +75,7 @@ export const DEFAULT_SETTINGS: Settings = {
   digest: { enabled: false, time: '09:00' },
   backupReminderDays: 30,
   lastBackupAt: null,
+  autoBackup: { enabled: false, everyDays: 7 },
   focus: { interests: [], goals: [] },
 };
 
@@ -157,6 +167,24 @@ export const SETTING_FIELDS = {
       s.lastBackupAt = v;
     },
   },
+  // In a backup like the digest's switch: restored onto a browser that has not granted `downloads`, the
+  // options page says that no file is saved until the user turns it off and on again.
+  'backup.auto': {
+    stored: 'autoBackup.enabled',
+    schema: z.boolean(),
+    get: (s: Settings) => s.autoBackup.enabled,
+    set: (s: Settings, v: boolean) => {
+      s.autoBackup.enabled = v;
+    },
+  },
+  'backup.autoEveryDays': {
+    stored: 'autoBackup.everyDays',
+    schema: z.literal(AUTO_BACKUP_DAYS),
+    get: (s: Settings) => s.autoBackup.everyDays,
+    set: (s: Settings, v: AutoBackupDays) => {
+      s.autoBackup.everyDays = v;
+    },
+  },
   'focus.interests': focusField('interests'),
   'focus.goals': focusField('goals'),
 } as const;
@@ -172,6 +200,7 @@ export function cloneSettings(settings: Settings): Settings {
     ...settings,
     networks: { ...settings.networks },
     digest: { ...settings.digest },
+    autoBackup: { ...settings.autoBackup },
     focus: { interests: [...settings.focus.interests], goals: [...settings.focus.goals] },
   };
 }

@@ -28,8 +28,10 @@ describe.each([
 
   it('asks only for the allowed permissions', () => {
     expect([...(m.permissions ?? [])].sort()).toEqual(permissions);
-    // Asked for only when the user turns the daily digest on.
-    expect(m.optional_permissions ?? []).toEqual(['notifications']);
+    // Each asked for only when the user turns its feature on, and given back when it is turned off:
+    // notifications for the daily digest, downloads for automatic backup files (saved into the browser's
+    // download folder; nothing else is read from or done with the user's downloads).
+    expect(m.optional_permissions ?? []).toEqual(['notifications', 'downloads']);
     expect(m.host_permissions ?? []).toEqual([]);
   });
 

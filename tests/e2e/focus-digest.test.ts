@@ -102,7 +102,7 @@ describe('the focus', () => {
     await options.getByLabel('Your goals', { exact: true }).press('Enter');
     await options.getByRole('button', { name: 'Remove goal Hiring designers' }).waitFor();
     expect(await storedSettings()).toMatchObject({
-      version: 2,
+      version: 3,
       focus: { interests: ['climate tech'], goals: ['Hiring designers'] },
     });
 

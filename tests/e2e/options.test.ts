@@ -72,7 +72,7 @@ describe('the options page', () => {
       return chromeApi.storage.local.get(['display:linkedin', 'settings']);
     });
     expect(stored['display:linkedin']).toBe('panel');
-    expect(stored.settings).toMatchObject({ version: 2, theme: 'dark' });
+    expect(stored.settings).toMatchObject({ version: 3, theme: 'dark' });
   });
 
   it('downloads a full backup that parses and holds the imported people', async () => {

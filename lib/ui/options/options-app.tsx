@@ -37,6 +37,7 @@ import {
   watchSettings,
 } from '@/lib/settings';
 import { applyTheme } from '../theme';
+import { AutoBackupContainer } from './auto-backup-panel';
 import { restoreSitePreferences, withSitePreferences } from './backup-preferences';
 import { changeDigest, notificationsAllowed } from './digest';
 import { downloadText, guessKind } from './download';
@@ -213,6 +214,8 @@ export function OptionsApp() {
         />
         <h3>Export</h3>
         <ExportPanel busy={exporting} message={exportMessage} onExport={(kind) => void onExport(kind)} />
+        <h3>Automatic backups</h3>
+        <AutoBackupContainer autoBackup={settings.autoBackup} onSaved={setSettings} />
         <h3>Import</h3>
         <ImportContainer onImported={refreshCounts} />
       </Section>

@@ -2,11 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackupSchema } from '@/lib/io';
 import {
+  AUTO_BACKUP_OUTCOME_KEY,
   changeFocus,
   DEFAULT_SETTINGS,
   FOCUS_TAGS_MAX,
   flattenSettings,
   MIGRATIONS,
+  parseAutoBackupOutcome,
+  readAutoBackupOutcome,
   readSettings,
   repairSettings,
   SETTINGS_KEY,
@@ -14,6 +17,7 @@ import {
   SettingError,
   settingsFromFlat,
   updateSettings,
+  writeAutoBackupOutcome,
 } from '@/lib/settings';
 
 beforeEach(() => {
@@ -82,6 +86,7 @@ describe('settings', () => {
       digest: { enabled: true, time: '09:00' },
       backupReminderDays: 7,
       lastBackupAt: 1_700_000_000_000,
+      autoBackup: { enabled: false, everyDays: 7 },
       focus: { interests: [], goals: [] },
     });
     // Written back repaired, so the next read is clean.
@@ -156,7 +161,7 @@ describe('the focus', () => {
       interests: ['Climate', 'Rust'],
       goals: ['Hiring'],
     });
-    expect(await stored()).toMatchObject({ version: 2, focus: { goals: ['Hiring'] } });
+    expect(await stored()).toMatchObject({ version: SETTINGS_VERSION, focus: { goals: ['Hiring'] } });
   });
 
   it('refuses tags that are not as the options page saves them, and writes nothing', async () => {
@@ -200,7 +205,7 @@ describe('the focus', () => {
     expect(read.needsWrite).toBe(true);
   });
 
-  it('is added by the migration from version 1, which keeps every version 1 setting', async () => {
+  it('is added by the migration from version 1, which keeps every version 1 setting (and 2 → 3 runs after it)', async () => {
     // What version 1 of Rapport wrote (every field of that version set away from its default).
     const v1 = {
       version: 1,
@@ -216,8 +221,12 @@ describe('the focus', () => {
     const read = await readSettings();
     expect(read.problems).toEqual([]);
     const { version: _, ...fields } = v1;
-    expect(read.settings).toEqual({ ...fields, focus: { interests: [], goals: [] } });
-    expect(await stored()).toEqual({ ...v1, version: 2, focus: { interests: [], goals: [] } });
+    const added = {
+      focus: { interests: [], goals: [] },
+      autoBackup: { enabled: false, everyDays: 7 },
+    };
+    expect(read.settings).toEqual({ ...fields, ...added });
+    expect(await stored()).toEqual({ ...v1, version: 3, ...added });
     // A version 1 object that somehow already held a focus keeps it.
     expect(MIGRATIONS[0]?.({ version: 1, focus: { interests: ['Rust'] } })).toEqual({
       version: 2,
@@ -273,5 +282,115 @@ describe('the focus', () => {
     const before = await stored();
     await expect(changeFocus('goals', { add: ['one more'] })).rejects.toThrow(SettingError);
     expect(await stored()).toEqual(before);
+  });
+});
+
+describe('automatic backups', () => {
+  /** What version 2 of Rapport wrote (every field set away from its default). */
+  const v2 = {
+    version: 2,
+    strongCadenceDays: 21,
+    weakCadenceDays: 120,
+    networks: { linkedin: true, facebook: false, x: true },
+    theme: 'light',
+    digest: { enabled: true, time: '07:45' },
+    backupReminderDays: 14,
+    lastBackupAt: 1_700_000_000_000,
+    focus: { interests: ['Rust'], goals: ['Hiring'] },
+  };
+
+  it('are off by default, every 7 days, and saved by name', async () => {
+    expect((await readSettings()).settings.autoBackup).toEqual({ enabled: false, everyDays: 7 });
+    await updateSettings({ 'backup.auto': true, 'backup.autoEveryDays': 30 });
+    expect((await readSettings()).settings.autoBackup).toEqual({ enabled: true, everyDays: 30 });
+    expect(await stored()).toMatchObject({ version: 3, autoBackup: { enabled: true, everyDays: 30 } });
+  });
+
+  it('refuse a period the options page does not offer, and a switch that is not one, writing nothing', async () => {
+    await updateSettings({ 'backup.auto': true });
+    const before = await stored();
+    for (const bad of [0, 2, 14, 7.5, '7', null])
+      await expect(updateSettings({ 'backup.autoEveryDays': bad })).rejects.toThrow(/backup\.autoEveryDays/);
+    await expect(updateSettings({ 'backup.auto': 'yes' })).rejects.toThrow(/backup\.auto:/);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('are added by the migration from version 2, which keeps every version 2 setting', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: v2 });
+    const read = await readSettings();
+    expect(read.problems).toEqual([]);
+    const { version: _, ...fields } = v2;
+    expect(read.settings).toEqual({ ...fields, autoBackup: { enabled: false, everyDays: 7 } });
+    expect(await stored()).toEqual({ ...v2, version: 3, autoBackup: { enabled: false, everyDays: 7 } });
+    // A version 2 object that somehow already held them keeps them.
+    expect(MIGRATIONS[1]?.({ version: 2, autoBackup: { enabled: true, everyDays: 1 } })).toEqual({
+      version: 3,
+      autoBackup: { enabled: true, everyDays: 1 },
+    });
+  });
+
+  it('unreadable values are repaired one by one, named, and the other settings kept', async () => {
+    await fakeBrowser.storage.local.set({
+      [SETTINGS_KEY]: { ...v2, version: 3, autoBackup: { enabled: 'yes', everyDays: 14 } },
+    });
+    const { settings, problems } = await readSettings();
+    expect(problems.map((p) => p.field)).toEqual(['backup.auto', 'backup.autoEveryDays']);
+    expect(problems[1]?.reason).toMatch(/14.*7/);
+    expect(settings.autoBackup).toEqual({ enabled: false, everyDays: 7 });
+    expect(settings.theme).toBe('light');
+    expect((await readSettings()).problems).toEqual([]);
+
+    const half = repairSettings({ ...v2, version: 3, autoBackup: { enabled: true, everyDays: 'weekly' } });
+    expect(half.settings.autoBackup).toEqual({ enabled: true, everyDays: 7 });
+    expect(half.problems.map((p) => p.field)).toEqual(['backup.autoEveryDays']);
+    const notObject = repairSettings({ ...v2, version: 3, autoBackup: true });
+    expect(notObject.settings.autoBackup).toEqual({ enabled: false, everyDays: 7 });
+    expect(notObject.needsWrite).toBe(true);
+  });
+
+  it('travel in a backup as backup.auto and backup.autoEveryDays and come back the same', () => {
+    const settings = { ...DEFAULT_SETTINGS, autoBackup: { enabled: true, everyDays: 1 as const } };
+    const flat = flattenSettings(settings);
+    expect(flat).toMatchObject({ 'backup.auto': true, 'backup.autoEveryDays': 1 });
+    expect(settingsFromFlat(flat)).toEqual({ settings, problems: [], needsWrite: false });
+    // A backup from before automatic backups existed restores them off.
+    const { 'backup.auto': _, 'backup.autoEveryDays': __, ...older } = flat;
+    expect(settingsFromFlat(older).settings.autoBackup).toEqual({ enabled: false, everyDays: 7 });
+    const bad = settingsFromFlat({ ...flat, 'backup.autoEveryDays': 3 });
+    expect(bad.problems.map((p) => p.field)).toEqual(['backup.autoEveryDays']);
+    expect(bad.settings.autoBackup.enabled).toBe(true);
+  });
+
+  it("the last one's outcome is kept apart from the settings, so it is not in backups", async () => {
+    await writeAutoBackupOutcome({ at: 5, ok: true, filename: 'rapport-backup-2025-06-15.json' });
+    expect(await readAutoBackupOutcome()).toEqual({
+      outcome: { at: 5, ok: true, filename: 'rapport-backup-2025-06-15.json' },
+      problem: null,
+    });
+    expect(await stored()).toBeUndefined();
+    expect(Object.keys(flattenSettings((await readSettings()).settings))).not.toContain(
+      AUTO_BACKUP_OUTCOME_KEY,
+    );
+    // An error is kept to its cap, and an empty one still says something.
+    await writeAutoBackupOutcome({ at: 6, ok: false, error: 'x'.repeat(5_000) });
+    expect((await readAutoBackupOutcome()).outcome).toMatchObject({ ok: false, error: 'x'.repeat(2_000) });
+    await writeAutoBackupOutcome({ at: 7, ok: false, error: '  ' });
+    expect((await readAutoBackupOutcome()).outcome).toEqual({ at: 7, ok: false, error: 'unknown error' });
+  });
+
+  it('an unreadable outcome is named, not shown as "none yet"', () => {
+    expect(parseAutoBackupOutcome(undefined)).toEqual({ outcome: null, problem: null });
+    for (const bad of [
+      'saved',
+      { at: 1, ok: true },
+      { at: 1, ok: true, filename: '' },
+      { at: 1, ok: false, filename: 'a.json' },
+      { at: 'today', ok: true, filename: 'a.json' },
+      { at: 1, ok: true, filename: 'a.json', extra: 1 },
+    ]) {
+      const read = parseAutoBackupOutcome(bad);
+      expect(read.outcome).toBeNull();
+      expect(read.problem).toMatch(/could not be read/);
+    }
   });
 });
