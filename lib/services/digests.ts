@@ -10,7 +10,8 @@ import type {
 } from '@/lib/db/rows';
 import { NETWORKS, type PromptPerson } from '@/lib/domain/prompts';
 import { compactFacts, expandFacts, type FullFact } from './digest-facts';
-import { invalidateCached } from './popup-cache';
+import { followRebuild } from './digest-mirror';
+import { currentGeneration, invalidateCached } from './popup-cache';
 import { cadenceOf, isUsableInteraction, snoozeOf, usableNumber, usableTime } from './tie-inputs';
 
 // The popup's per-person digests and search rows (lib/db/rows.ts), rebuilt for the people in
@@ -192,8 +193,15 @@ const statesKey = (rows: readonly PromptStateRow[]) =>
       .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
   );
 
-/** Rebuilds the digests and search rows of `personIds`; returns whether the popup's inputs changed. */
-async function rebuild(db: RapportDatabase, personIds: readonly string[], now: number): Promise<boolean> {
+interface Rebuilt {
+  /** Whether the popup's inputs changed. */
+  changed: boolean;
+  digests: DigestRow[];
+  gone: string[];
+}
+
+/** Rebuilds the digests and search rows of `personIds`. */
+async function rebuild(db: RapportDatabase, personIds: readonly string[], now: number): Promise<Rebuilt> {
   const before = await db.digests.bulkGet([...personIds]);
   const people = await db.people.bulkGet([...personIds]);
   const gone = personIds.filter((_, index) => !people[index]);
@@ -232,7 +240,7 @@ async function rebuild(db: RapportDatabase, personIds: readonly string[], now: n
     await db.promptStates.where('personId').anyOf(gone).delete();
   }
   await db.digestQueue.bulkDelete([...personIds]);
-  return popupInputsChanged(before, digests);
+  return { changed: popupInputsChanged(before, digests), digests, gone };
 }
 
 /** Rebuilds every queued person's digest; returns how many. Cheap when nothing changed (one read). */
@@ -241,15 +249,21 @@ export async function refreshDigests(db: RapportDatabase, now: number): Promise<
   if ((await db.digestQueue.limit(1).primaryKeys()).length === 0) return 0;
   let total = 0;
   for (;;) {
-    const done = await db.transaction(
+    const batch = await db.transaction(
       'rw',
       [db.digestQueue, db.digests, db.searchRows, db.promptStates, db.popupCache, ...db.allTables],
       async () => {
         const ids = await db.digestQueue.limit(BATCH).primaryKeys();
-        if (ids.length > 0) await invalidateCached(db, await rebuild(db, ids, now));
-        return ids.length;
+        if (ids.length === 0) return null;
+        const from = await currentGeneration(db);
+        const rebuilt = await rebuild(db, ids, now);
+        await invalidateCached(db, rebuilt.changed);
+        return { count: ids.length, from, rebuilt };
       },
     );
+    // Committed: the worker's copy of the digests follows (digest-mirror.ts).
+    if (batch) followRebuild(db, batch.from, batch.rebuilt.digests, batch.rebuilt.gone);
+    const done = batch?.count ?? 0;
     total += done;
     if (done < BATCH) return total;
   }

@@ -7,7 +7,8 @@ import { buildContext } from '@/lib/domain/prompts/context';
 import { introducePrompts } from '@/lib/domain/prompts/introduce';
 import type { PersonView, TieView, WireProfileRef } from '@/lib/protocol/types';
 import type { Clock } from './clock';
-import { refreshDigests, toPromptPerson } from './digests';
+import { readEveryone } from './digest-mirror';
+import { refreshDigests } from './digests';
 import { notFound } from './errors';
 import { toIdentity } from './identities';
 import { allInteractionsOf, toInteraction } from './interactions';
@@ -107,10 +108,7 @@ const HIDDEN_PROMPTS_MAX = 100;
 const standings = keptPerStore<ReturnType<typeof computeEveryonesStanding>>();
 
 async function computeEveryonesStanding(db: RapportDatabase, now: number, focus: UserFocus) {
-  const [digests, stateRows] = await db.transaction('r', db.digests, db.promptStates, () =>
-    Promise.all([db.digests.toArray(), db.promptStates.toArray()]),
-  );
-  const people = digests.map(toPromptPerson);
+  const { people, states: stateRows } = await readEveryone(db);
   const ctx = buildContext({ people, states: stateRows.map(toPromptState), focus, flagged: [] }, now);
   const layers = dunbarLayers(ctx.active.map((f) => ({ id: f.person.id, score: f.tie.score })));
   // The same order dunbarLayers ranks by: strongest first, equal scores by id.

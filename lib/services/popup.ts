@@ -16,8 +16,9 @@ import { nextChange } from '@/lib/domain/prompts/next-change';
 import { comparePrompts } from '@/lib/domain/prompts/scoring';
 import { MS_PER_DAY } from '@/lib/domain/time';
 import type { WireProfileRef } from '@/lib/protocol/types';
+import { readEveryone } from './digest-mirror';
 import { refreshDigests, toPromptPerson } from './digests';
-import { type Cached, currentGeneration, readCached, storeCached } from './popup-cache';
+import { type Cached, readCached, storeCached } from './popup-cache';
 
 // What the toolbar popup shows, from the per-person digests (one small row per person, see digests.ts)
 // and the prompt states: today's prompts, the follow-ups of the next two weeks, counts, and the person
@@ -234,14 +235,8 @@ export async function popupSummary(
       const kept = await readCached<PopupSummary>(db, now, inputs);
       if (kept) return kept;
     }
-    const [digests, stateRows, generation] = await db.transaction(
-      'r',
-      db.digests,
-      db.promptStates,
-      db.popupCache,
-      () => Promise.all([db.digests.toArray(), db.promptStates.toArray(), currentGeneration(db)]),
-    );
-    const summary = summarize(digests.map(toPromptPerson), stateRows.map(toPromptState), focus, now);
+    const { people, states, generation } = await readEveryone(db);
+    const summary = summarize(people, states.map(toPromptState), focus, now);
     await storeCached(db, generation, summary);
     return summary;
   })();
