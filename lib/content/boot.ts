@@ -1,6 +1,7 @@
 import { browser, type ContentScriptContext } from '#imports';
 import { readDisplayMode, readLayout, watchDisplayMode, watchLayout } from '@/lib/platform/site-preferences';
 import { reportProfile } from '@/lib/protocol/content-client';
+import { extensionReplaced } from '@/lib/protocol/replaced';
 import type { Site } from '@/lib/sites/site';
 import { startContentRuntime } from './runtime';
 
@@ -8,6 +9,14 @@ export async function bootContentScript(ctx: ContentScriptContext, site: Site): 
   const { network } = site;
   const [displayMode, layout] = await Promise.all([readDisplayMode(network), readLayout(network)]);
   if (ctx.isInvalid) return;
+  // Rapport updated under this page: this script stops and takes its sidebar away (the runtime removes
+  // it when the signal aborts), rather than leave one that can no longer save. Noticed when a report
+  // fails, and when the user comes back to the tab.
+  const stopIfReplaced = () => {
+    if (extensionReplaced() && !ctx.signal.aborted) ctx.abort('Rapport was updated or turned off');
+  };
+  ctx.addEventListener(document, 'visibilitychange', stopIfReplaced);
+  ctx.addEventListener(window, 'focus', stopIfReplaced);
   startContentRuntime({
     site,
     displayMode,
@@ -17,7 +26,11 @@ export async function bootContentScript(ctx: ContentScriptContext, site: Site): 
     signal: ctx.signal,
     // With use_dynamic_url (Chrome) this is a per-session URL, so pages cannot probe for Rapport.
     sidebarUrl: browser.runtime.getURL('/sidebar.html'),
-    report: reportProfile,
+    report: (snapshot, details) =>
+      reportProfile(snapshot, details).catch((error: unknown) => {
+        stopIfReplaced();
+        throw error;
+      }),
     fallbackNavigation: (emit) => ctx.addEventListener(window, 'wxt:locationchange', emit),
   });
 }

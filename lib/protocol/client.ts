@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import { RapportError, type Result } from './envelope';
 import { describeIssues } from './errors';
 import { type MessageName, messages, type RequestOf, type ResponseOf } from './messages';
+import { extensionReplaced, REPLACED_MESSAGE } from './replaced';
 import { wireRequest } from './wire';
 
 /**
@@ -13,6 +14,7 @@ export async function call<N extends MessageName>(type: N, request: RequestOf<N>
   try {
     answer = await browser.runtime.sendMessage(wireRequest(type, request));
   } catch (error) {
+    if (extensionReplaced()) throw new RapportError('no-answer', REPLACED_MESSAGE);
     const text = error instanceof Error ? error.message : String(error);
     throw new RapportError('no-answer', `Rapport's background did not answer (${text}).`);
   }

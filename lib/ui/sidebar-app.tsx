@@ -13,6 +13,7 @@ import {
 import { tabProfileKey } from '@/lib/platform/tab-profiles';
 import { call } from '@/lib/protocol/client';
 import type { ResponseOf } from '@/lib/protocol/messages';
+import { extensionReplaced, REPLACED_MESSAGE } from '@/lib/protocol/replaced';
 import { overhearTabReports, type ShownTab, supersedes } from '@/lib/protocol/tab-reports';
 import type { PersonView, TabState } from '@/lib/protocol/types';
 import { type Network, networkLabels } from '@/lib/sites';
@@ -105,6 +106,12 @@ export function SidebarApp({
     };
   }, [resolvedTabId]);
 
+  const replaced = useReplacedNotice();
+  const notice = replaced ? (
+    <p class="status error" role="alert">
+      {REPLACED_MESSAGE}
+    </p>
+  ) : null;
   if (tab.kind === 'loading') return <p class="status">Loading…</p>;
   if (tab.kind === 'error') return <p class="status error">{tab.message}</p>;
   const { snapshot, details, confirmed } = tab.value;
@@ -115,6 +122,7 @@ export function SidebarApp({
     return <p class="status">Open a profile on LinkedIn, Facebook or X to see what you know about them.</p>;
   return (
     <>
+      {notice}
       <SurfaceSwitch surface={surface} network={snapshot.network} tabId={tab.value.tabId} />
       <PersonCard
         key={key}
@@ -185,4 +193,24 @@ function useLayout(network: Network | null): SidebarLayout | null {
 
 function profileKey(ref: { network: Network; id: string }): string {
   return `${ref.network}:${ref.id}`;
+}
+
+/**
+ * Whether Rapport was updated under this view, which then cannot save anything: checked as the user
+ * reaches for it (focus, pointer), so they are told before typing. What they typed stays in place.
+ */
+function useReplacedNotice(): boolean {
+  const [replaced, setReplaced] = useState(false);
+  useEffect(() => {
+    const check = () => {
+      if (extensionReplaced()) setReplaced(true);
+    };
+    document.addEventListener('focusin', check, true);
+    document.addEventListener('pointerdown', check, true);
+    return () => {
+      document.removeEventListener('focusin', check, true);
+      document.removeEventListener('pointerdown', check, true);
+    };
+  }, []);
+  return replaced;
 }

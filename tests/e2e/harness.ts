@@ -32,6 +32,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Let Chromium keep pages in the back/forward cache (Playwright turns it off by default). */
   backForwardCache?: boolean;
+  /** Allow CDP's Extensions domain (loading the extension again, as an update does: reloadExtension). */
+  extensionDebugging?: boolean;
 }
 
 /** Chromium with the built extension loaded, on its own profile directory, offline but for our routes. */
@@ -57,6 +59,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Runn
       ...(withExtension
         ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
         : []),
+      ...(options.extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
     ],
   });
   // Nothing leaves the machine: any request without a fixture route is refused.
@@ -78,6 +81,26 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Runn
     worker,
     close: () => context.close(),
   };
+}
+
+/**
+ * Loads the built extension again over the running one, as an update does: same id, the worker is told
+ * `onInstalled` with reason 'update', and open pages keep the old version's content scripts. Needs
+ * `extensionDebugging`. (chrome.runtime.reload() from the worker unloads the extension for good here.)
+ */
+export async function reloadExtension(running: RunningExtension): Promise<void> {
+  const browser = running.context.browser();
+  if (!browser) throw new Error('No browser to load the extension into');
+  const session = await browser.newBrowserCDPSession();
+  const { id } = (await session.send(
+    'Extensions.loadUnpacked' as never,
+    { path: EXTENSION_DIR } as never,
+  )) as {
+    id: string;
+  };
+  await session.detach();
+  if (id !== running.extensionId)
+    throw new Error(`The extension came back as ${id}, not ${running.extensionId}`);
 }
 
 export function removeProfile(userDataDir: string): void {
