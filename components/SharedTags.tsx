@@ -12,7 +12,14 @@ export interface SharedTag {
  * "Also into climbing: 3 of your ties". Common ground is material for a conversation or an
  * introduction, so each shared tag opens the list of who shares it.
  */
-export function SharedTags({ shared }: { shared: readonly SharedTag[] }) {
+export function SharedTags({
+  shared,
+  onSearch,
+}: {
+  shared: readonly SharedTag[];
+  /** Opens a search of all the user's ties for the tag (the popup's search). */
+  onSearch?: (tag: string) => void;
+}) {
   const id = useId();
   const [open, setOpen] = useState<string | null>(null);
   return (
@@ -47,6 +54,13 @@ export function SharedTags({ shared }: { shared: readonly SharedTag[] }) {
                     </li>
                   ))}
                   {count > people.length ? <li class="muted">and {count - people.length} more</li> : null}
+                  {onSearch ? (
+                    <li>
+                      <button type="button" class="link" onClick={() => onSearch(tag)}>
+                        Search all your ties for <span dir="auto">“{tag}”</span>
+                      </button>
+                    </li>
+                  ) : null}
                 </ul>
               ) : null}
             </li>

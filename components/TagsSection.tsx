@@ -17,10 +17,12 @@ export interface TagsSectionProps {
   suggest?: (kind: TagKind, prefix: string) => Promise<readonly { tag: string; count: number }[]>;
   /** Their tags that others in Rapport also have (null while not known). */
   shared?: readonly SharedTag[] | null;
+  /** Opens a search of all the user's ties for a shared tag. */
+  onSearch?: (tag: string) => void;
 }
 
 /** What they care about: the material for thoughtful questions and for spotting shared ground. */
-export function TagsSection({ tags, editTags, suggest, shared }: TagsSectionProps) {
+export function TagsSection({ tags, editTags, suggest, shared, onSearch }: TagsSectionProps) {
   return (
     <details class="section tags-section" open>
       <summary>
@@ -39,7 +41,7 @@ export function TagsSection({ tags, editTags, suggest, shared }: TagsSectionProp
         />
       ))}
       <p class="hint">Separate several with commas; the arrow keys pick one of your existing tags.</p>
-      {shared && shared.length > 0 ? <SharedTags shared={shared} /> : null}
+      {shared && shared.length > 0 ? <SharedTags shared={shared} onSearch={onSearch} /> : null}
     </details>
   );
 }

@@ -11,6 +11,7 @@ import { ReciprocitySection } from '@/components/ReciprocitySection';
 import { TagsSection } from '@/components/TagsSection';
 import { TieSection } from '@/components/TieSection';
 import { WhoSection } from '@/components/WhoSection';
+import { openSearch } from '@/lib/platform/open-search';
 import type { PageDetails, PersonView, WireProfileSnapshot } from '@/lib/protocol/types';
 import { networkLabels } from '@/lib/sites';
 import { milestonePromptKey } from './milestone-dismissals';
@@ -179,6 +180,11 @@ export function PersonCard({
             editTags={person.editTags}
             suggest={person.listTags}
             shared={placed?.shared ?? null}
+            onSearch={(tag) =>
+              openSearch(tag).catch((error: unknown) =>
+                console.warn('Rapport: could not open the search', error),
+              )
+            }
           />
           <MutualTies
             personId={ready.details.id}

@@ -239,7 +239,56 @@ describe('the person among the user’s ties', () => {
     const who = frame.getByRole('list', { name: 'Who shares Climbing' });
     await expect.poll(() => who.locator('a').allTextContents()).toEqual(['Jane Doe']);
     expect(await who.locator('a').getAttribute('href')).toBe(JANE);
+
+    // And to a search of everyone for it, in the toolbar popup. Headless Chromium opens the popup where
+    // no test can see its page, so: the click opens a popup.html target, which takes the search left for it.
+    const browserSession = await running.context.browser()?.newBrowserCDPSession();
+    if (!browserSession) throw new Error('No browser session');
+    const popupTargets = async () =>
+      ((await browserSession.send('Target.getTargets')).targetInfos as { url: string }[]).filter((target) =>
+        target.url.endsWith('/popup.html'),
+      ).length;
+    const pendingSearch = () =>
+      frame.evaluate(
+        async () =>
+          (
+            await (
+              globalThis as unknown as {
+                chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } };
+              }
+            ).chrome.storage.session.get('popup:pending-search')
+          )['popup:pending-search'] ?? null,
+      );
+    expect(await popupTargets()).toBe(0);
+    await who.getByRole('button', { name: 'Search all your ties for “Climbing”' }).click();
+    await expect.poll(popupTargets).toBe(1);
+    await expect.poll(pendingSearch).toBeNull();
+    await browserSession.detach();
     await page.close();
+
+    // What the popup does with it, seen in a page of it: a search left by the sidebar, and the same search
+    // in the address (where the browser will not open the popup, the sidebar opens this page instead).
+    const searchShown = async (popup: Page) => {
+      await expect.poll(() => popup.getByLabel('Search people, tags, notes').inputValue()).toBe('Climbing');
+      await expect
+        .poll(async () => (await popup.locator('[role="option"]').allTextContents()).join(' | '))
+        .toMatch(/Jane Doe.*\|.*Rahul Mehta|Rahul Mehta.*\|.*Jane Doe/);
+      await popup.close();
+    };
+    const left = await running.context.newPage();
+    await left.goto(`chrome-extension://${running.extensionId}/sidebar.html`);
+    await left.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { session: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.session.set({ 'popup:pending-search': { query: 'Climbing', at: Date.now() } }),
+    );
+    await left.goto(`chrome-extension://${running.extensionId}/popup.html`);
+    await searchShown(left);
+    const addressed = await running.context.newPage();
+    await addressed.goto(
+      `chrome-extension://${running.extensionId}/popup.html#q=${encodeURIComponent('Climbing')}`,
+    );
+    await searchShown(addressed);
   });
 
   it('shows the Dunbar layer with what it means, and the top introduction, which can be acted on', async () => {

@@ -8,6 +8,7 @@ import { PromptCard } from '@/components/popup/PromptCard';
 import { type NetworkFilter, SearchBox, type StrengthFilter } from '@/components/popup/SearchBox';
 import { type QuickLogKind, TabPersonCard } from '@/components/popup/TabPersonCard';
 import type { PromptItem, SearchItem, SnoozeChoice } from '@/components/popup/types';
+import { takePendingSearch } from '@/lib/platform/open-search';
 import { call } from '@/lib/protocol/client';
 import type { PopupData, PopupPrompt, SearchAllResult } from '@/lib/protocol/types';
 
@@ -59,12 +60,19 @@ async function activeTabId(): Promise<number | null> {
 }
 
 /** The toolbar popup: who to reach out to today, and how. Every action is the user's; nothing is sent. */
-export function PopupApp({ tabId: fixedTabId }: { tabId?: number | null }) {
+export function PopupApp({
+  tabId: fixedTabId,
+  initialQuery = '',
+}: {
+  tabId?: number | null;
+  /** A search to show at once (the popup opened as a page, with `#q=` in its address). */
+  initialQuery?: string;
+}) {
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initialQuery);
   const [strength, setStrength] = useState<StrengthFilter>('any');
   const [network, setNetwork] = useState<NetworkFilter>('any');
   const [results, setResults] = useState<SearchAllResult | null>(null);
@@ -87,6 +95,14 @@ export function PopupApp({ tabId: fixedTabId }: { tabId?: number | null }) {
       await load();
     })();
   }, [fixedTabId, load]);
+
+  // Opened from the sidebar's "search all" (lib/platform/open-search.ts): start with that search.
+  useEffect(() => {
+    takePendingSearch(Date.now()).then(
+      (pending) => pending !== null && setQuery(pending),
+      () => undefined,
+    );
+  }, []);
 
   useEffect(() => {
     const seq = ++searchSeq.current;
