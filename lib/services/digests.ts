@@ -2,6 +2,7 @@ import type { RapportDatabase } from '@/lib/db/database';
 import type {
   DigestRow,
   IdentityRow,
+  InteractionRow,
   LinkRow,
   NoteRow,
   PersonRow,
@@ -200,18 +201,70 @@ interface Rebuilt {
   gone: string[];
 }
 
-/** Rebuilds the digests and search rows of `personIds`. */
-async function rebuild(db: RapportDatabase, personIds: readonly string[], now: number): Promise<Rebuilt> {
-  const before = await db.digests.bulkGet([...personIds]);
-  const people = await db.people.bulkGet([...personIds]);
-  const gone = personIds.filter((_, index) => !people[index]);
-  const present = people.filter((person): person is PersonRow => person !== undefined);
+interface PersonReads {
+  identities: IdentityRow[];
+  interactions: InteractionRow[];
+  from: LinkRow[];
+  to: LinkRow[];
+  notes: NoteRow[];
+  states: PromptStateRow[];
+}
+
+const emptyReads = (): PersonReads => ({
+  identities: [],
+  interactions: [],
+  from: [],
+  to: [],
+  notes: [],
+  states: [],
+});
+
+/**
+ * A batch whose people fill at least this share of the id range they span is read with one range query
+ * per table (the one-off build after an upgrade or a large import, where everyone is queued, in id order);
+ * a sparse one, person by person.
+ */
+const DENSE_SHARE = 0.5;
+
+/** Everything a digest and a search row are built from, for each of `unsorted`. */
+async function readRowsOf(
+  db: RapportDatabase,
+  unsorted: readonly string[],
+): Promise<Map<string, PersonReads>> {
+  // Key order (code units), as IndexedDB compares strings.
+  const ids = [...unsorted].sort();
+  const reads = new Map(ids.map((id) => [id, emptyReads()] as const));
+  const first = ids[0];
+  const last = ids[ids.length - 1];
+  if (first === undefined || last === undefined) return reads;
+  const spanned =
+    ids.length < 2 ? ids.length : await db.people.where(':id').between(first, last, true, true).count();
+  if (ids.length >= 2 && ids.length >= spanned * DENSE_SHARE) {
+    // One getAll per table over the batch's id range; rows of people outside the batch are dropped.
+    const [identities, interactions, from, to, notes, states] = await Promise.all([
+      db.identities.where('personId').between(first, last, true, true).toArray(),
+      db.interactions
+        .where('[personId+at]')
+        .between([first, Number.NEGATIVE_INFINITY], [last, Number.POSITIVE_INFINITY], true, true)
+        .toArray(),
+      db.links.where('fromId').between(first, last, true, true).toArray(),
+      db.links.where('toId').between(first, last, true, true).toArray(),
+      db.notes.where('personId').between(first, last, true, true).toArray(),
+      db.promptStates.where('personId').between(first, last, true, true).toArray(),
+    ]);
+    for (const row of identities) reads.get(row.personId)?.identities.push(row);
+    for (const row of interactions) reads.get(row.personId)?.interactions.push(row);
+    for (const row of from) reads.get(row.fromId)?.from.push(row);
+    for (const row of to) reads.get(row.toId)?.to.push(row);
+    for (const row of notes) reads.get(row.personId)?.notes.push(row);
+    for (const row of states) reads.get(row.personId)?.states.push(row);
+    return reads;
+  }
   // Every read of the batch is placed at once rather than person after person: IndexedDB then answers
-  // them back to back, instead of waiting a round trip through the event loop for each (the one-off build
-  // after the v3 upgrade reads everyone).
-  const read = await Promise.all(
-    present.map(({ id }) =>
-      Promise.all([
+  // them back to back, instead of waiting a round trip through the event loop for each.
+  await Promise.all(
+    ids.map(async (id) => {
+      const [identities, interactions, from, to, notes, states] = await Promise.all([
         db.identities.where('personId').equals(id).toArray(),
         db.interactions
           .where('[personId+at]')
@@ -221,13 +274,27 @@ async function rebuild(db: RapportDatabase, personIds: readonly string[], now: n
         db.links.where('toId').equals(id).toArray(),
         db.notes.where('personId').equals(id).toArray(),
         db.promptStates.where('personId').equals(id).toArray(),
-      ]),
-    ),
+      ]);
+      reads.set(id, { identities, interactions, from, to, notes, states });
+    }),
+  );
+  return reads;
+}
+
+/** Rebuilds the digests and search rows of `personIds`. */
+async function rebuild(db: RapportDatabase, personIds: readonly string[], now: number): Promise<Rebuilt> {
+  const before = await db.digests.bulkGet([...personIds]);
+  const people = await db.people.bulkGet([...personIds]);
+  const gone = personIds.filter((_, index) => !people[index]);
+  const present = people.filter((person): person is PersonRow => person !== undefined);
+  const read = await readRowsOf(
+    db,
+    present.map(({ id }) => id),
   );
   const digests: DigestRow[] = [];
   const searchRows: SearchRow[] = [];
-  for (const [index, person] of present.entries()) {
-    const [identities, interactions, from, to, notes, states] = read[index] ?? [[], [], [], [], [], []];
+  for (const person of present) {
+    const { identities, interactions, from, to, notes, states } = read.get(person.id) ?? emptyReads();
     digests.push({
       ...buildDigest(person, identities, interactions, [...from, ...to], now),
       promptStates: statesKey(states),
