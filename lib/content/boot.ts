@@ -6,24 +6,26 @@ import type { Site } from '@/lib/sites/site';
 import { startContentRuntime } from './runtime';
 
 export async function bootContentScript(ctx: ContentScriptContext, site: Site): Promise<void> {
+  ignoreNewerCopyAnnouncements(ctx);
   const { network } = site;
   const [displayMode, layout] = await Promise.all([readDisplayMode(network), readLayout(network)]);
-  if (ctx.isInvalid) return;
-  // Rapport updated under this page: this script stops and takes its sidebar away (the runtime removes
-  // it when the signal aborts), rather than leave one that can no longer save. Noticed when a report
-  // fails, and when the user comes back to the tab.
+  if (extensionReplaced()) return;
+  // This script's lifetime is its own, not WXT's context's (see ignoreNewerCopyAnnouncements). It ends
+  // when Rapport is updated or turned off under this page: the runtime then removes the sidebar, rather
+  // than leave one that can no longer save. Noticed when a report fails, and when the user comes back.
+  const life = new AbortController();
   const stopIfReplaced = () => {
-    if (extensionReplaced() && !ctx.signal.aborted) ctx.abort('Rapport was updated or turned off');
+    if (extensionReplaced() && !life.signal.aborted) life.abort('Rapport was updated or turned off');
   };
-  ctx.addEventListener(document, 'visibilitychange', stopIfReplaced);
-  ctx.addEventListener(window, 'focus', stopIfReplaced);
+  document.addEventListener('visibilitychange', stopIfReplaced, { signal: life.signal });
+  window.addEventListener('focus', stopIfReplaced, { signal: life.signal });
   startContentRuntime({
     site,
     displayMode,
-    watchDisplayMode: (onChange) => watchDisplayMode(network, onChange, ctx.signal),
+    watchDisplayMode: (onChange) => watchDisplayMode(network, onChange, life.signal),
     layout,
-    watchLayout: (onChange) => watchLayout(network, onChange, ctx.signal),
-    signal: ctx.signal,
+    watchLayout: (onChange) => watchLayout(network, onChange, life.signal),
+    signal: life.signal,
     // With use_dynamic_url (Chrome) this is a per-session URL, so pages cannot probe for Rapport.
     sidebarUrl: browser.runtime.getURL('/sidebar.html'),
     report: (snapshot, details) =>
@@ -33,4 +35,17 @@ export async function bootContentScript(ctx: ContentScriptContext, site: Site): 
       }),
     fallbackNavigation: (emit) => ctx.addEventListener(window, 'wxt:locationchange', emit),
   });
+}
+
+/**
+ * WXT stops a content script when a newer copy of it announces itself: a CustomEvent on the document
+ * named after the extension's id and the script. The id is public for a store listing, so the page can
+ * send that event too, and it did stop Rapport (tests/e2e/hostile-page.test.ts). Rapport never runs two
+ * copies in one document (Chrome runs a new version's script only on the next load), so the announcement
+ * is stopped on its way down, at the window, before WXT's listener on the document hears it.
+ */
+function ignoreNewerCopyAnnouncements(ctx: ContentScriptContext): void {
+  const type = (ctx.constructor as { SCRIPT_STARTED_MESSAGE_TYPE?: unknown }).SCRIPT_STARTED_MESSAGE_TYPE;
+  if (typeof type !== 'string') return;
+  window.addEventListener(type, (event) => event.stopImmediatePropagation(), { capture: true });
 }

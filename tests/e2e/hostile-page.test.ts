@@ -204,6 +204,37 @@ describe('a hostile page', () => {
   });
 });
 
+describe('a hostile page that knows Rapport', () => {
+  it("cannot stop Rapport with the framework's own 'a newer copy started' event", async () => {
+    const page = await running.context.newPage();
+    const frame = await openProfile(page, JANE);
+    await expect.poll(() => frame.locator('h1').textContent()).toBe('Jane Doe');
+    // WXT stops a content script when a newer copy of it announces itself with a CustomEvent on the
+    // document, named after the extension's id (public for a store listing) and the script. A page can
+    // send the same event; Rapport never runs a second copy in a document, so it does not listen.
+    await page.evaluate((extensionId) => {
+      for (const script of ['linkedin', 'facebook', 'x']) {
+        const type = `${extensionId}:${script}:wxt:content-script-started`;
+        const detail = { contentScriptName: script, messageId: 'forged' };
+        document.dispatchEvent(new CustomEvent(type, { detail }));
+        window.dispatchEvent(new CustomEvent(type, { detail }));
+        window.postMessage({ type, contentScriptName: script, messageId: 'forged' }, '*');
+      }
+    }, running.extensionId);
+    await page.waitForTimeout(500);
+    expect(await page.locator('rapport-sidebar').count()).toBe(1);
+    await expect.poll(() => frame.locator('h1').textContent()).toBe('Jane Doe');
+    // Still following the page: off a profile the sidebar hides, and it comes back on the profile.
+    const hostShown = () =>
+      page.locator('rapport-sidebar').evaluate((host) => (host as HTMLElement).style.display !== 'none');
+    await page.evaluate(() => history.pushState(null, '', '/feed/'));
+    await expect.poll(hostShown).toBe(false);
+    await page.evaluate(() => history.pushState(null, '', '/in/jane-doe/'));
+    await expect.poll(hostShown).toBe(true);
+    await page.close();
+  });
+});
+
 describe('hostile profile text', () => {
   const name = cleanText(HOSTILE_NAME) as string;
   const headline = cleanText(HOSTILE_HEADLINE) as string;
