@@ -1,6 +1,7 @@
 import type { RapportDatabase } from '@/lib/db/database';
 import type { DigestRow, PromptStateRow } from '@/lib/db/rows';
 import type { PromptPerson } from '@/lib/domain/prompts';
+import { topicsOf } from '@/lib/domain/shared-topics';
 import { toPromptPerson } from './digests';
 import { currentGeneration } from './popup-cache';
 
@@ -20,6 +21,8 @@ interface Mirror {
   people: Map<string, PromptPerson>;
   /** Whether `people` is in id order, as a full read gives it (a person added since is at the end). */
   ordered: boolean;
+  /** How many people who are not archived carry each topic, counted when first asked at this generation. */
+  carriers?: { generation: number; counts: Map<string, number> };
 }
 
 const mirrors = new WeakMap<RapportDatabase, Mirror>();
@@ -75,6 +78,32 @@ export function followRebuild(
   }
   for (const id of gone) mirror.people.delete(id);
   mirror.generation = from + 1;
+}
+
+export interface Mirrored {
+  people: ReadonlyMap<string, PromptPerson>;
+  /** How many people who are not archived carry each topic (tagTopic, any kind of tag). */
+  carriers: ReadonlyMap<string, number>;
+}
+
+/**
+ * The copy, when it is at `generation` (read in the caller's transaction); null otherwise. For reads that
+ * need a few people at once (search's ties) and can do without when the copy is missing or behind.
+ */
+export function mirroredAt(db: RapportDatabase, generation: number): Mirrored | null {
+  const mirror = mirrors.get(db);
+  if (mirror?.generation !== generation) return null;
+  if (mirror.carriers?.generation !== generation) {
+    const counts = new Map<string, number>();
+    for (const person of mirror.people.values()) {
+      if (person.archived) continue;
+      const { interests, goals, expertise, tools } = person.tags;
+      for (const topic of topicsOf([interests, goals, expertise, tools]))
+        counts.set(topic, (counts.get(topic) ?? 0) + 1);
+    }
+    mirror.carriers = { generation, counts };
+  }
+  return { people: mirror.people, carriers: mirror.carriers.counts };
 }
 
 /** How many times every digest was read from the store (for tests). */

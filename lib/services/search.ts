@@ -2,7 +2,9 @@ import type { RapportDatabase } from '@/lib/db/database';
 import type { SearchRow } from '@/lib/db/rows';
 import { type Network, profileUrl, type UserFocus } from '@/lib/domain/prompts';
 import { tieScore } from '@/lib/domain/prompts/tie-score';
+import { countSharedTopics, topicsOf } from '@/lib/domain/shared-topics';
 import { expandFacts } from './digest-facts';
+import { mirroredAt } from './digest-mirror';
 import { type MatchedIn, refreshDigests, SECTIONS, type SectionCode, searchKey } from './digests';
 import { EMPTY_FOCUS } from './popup';
 import { currentGeneration, keptPerStore, tiesKey } from './popup-cache';
@@ -130,7 +132,7 @@ export async function searchAll(
   const words = searchKey(input.query)
     .split(' ')
     .filter((w) => w !== '');
-  const { rows } = await searchIndex(db, now);
+  const { rows, generation } = await searchIndex(db, now);
   // Rows are in name order already, so three buckets by rank give the sorted list without a sort.
   const buckets: { row: IndexedRow; matchedIn: MatchedIn[] }[][] = [[], [], []];
   for (const row of rows) {
@@ -146,10 +148,35 @@ export async function searchAll(
     input.strength === 'any' ? input.limit : Math.max(input.limit, STRENGTH_CANDIDATES_MAX),
   );
   const kept = keptTies(db, await tiesKey(db, focus, now), () => new Map());
+  // Everyone's digest in worker memory (digest-mirror.ts), when it is at this generation: the ties come
+  // from it without reading a digest or walking the tag index.
+  const mirrored = mirroredAt(db, generation);
+  if (mirrored) {
+    const named = topicsOf([focus.interests, focus.goals]);
+    for (const { row } of considered) {
+      const person = kept.has(row.personId) ? undefined : mirrored.people.get(row.personId);
+      if (!person) continue;
+      const { interests, goals, expertise, tools } = person.tags;
+      // As sharedTagCountOf counts it: a topic the focus names, or one another active person carries.
+      const own = topicsOf([interests, goals, expertise, tools]);
+      const others = (topic: string) => (mirrored.carriers.get(topic) ?? 0) - (person.archived ? 0 : 1) >= 1;
+      const tie = tieScore(
+        {
+          closeness: person.closeness,
+          metAt: person.metAt,
+          interactions: person.interactions,
+          sharedTagCount: countSharedTopics(own, named, others),
+          mutualLinkCount: new Set(person.links.map((l) => l.otherPersonId)).size,
+          override: person.tieOverride,
+        },
+        now,
+      );
+      kept.set(row.personId, { score: tie.score, strong: tie.strong });
+    }
+  }
   return db.transaction('r', db.digests, db.people, async () => {
-    const digests = await db.digests.bulkGet(
-      considered.filter((c) => !kept.has(c.row.personId)).map((c) => c.row.personId),
-    );
+    const missing = considered.filter((c) => !kept.has(c.row.personId)).map((c) => c.row.personId);
+    const digests = missing.length === 0 ? [] : await db.digests.bulkGet(missing);
     // One index walk per tag for the whole search: the same tags recur across hits.
     const holders = new Map<string, Promise<string[]>>();
     const computed = await Promise.all(

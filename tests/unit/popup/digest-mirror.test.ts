@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fullDigestReads, readEveryone } from '@/lib/services/digest-mirror';
 import { refreshDigests, toPromptPerson } from '@/lib/services/digests';
-import { deletePerson, updatePerson } from '@/lib/services/people';
+import { archivePerson, deletePerson, updatePerson } from '@/lib/services/people';
 import { getPopupData } from '@/lib/services/popup';
 import { clearAllTables } from '@/lib/services/popup-cache';
+import { searchAll } from '@/lib/services/search';
 import { testClock, useTestDatabase } from '../services/helpers';
 import { DAY, log, NOW, person } from './seed';
 
@@ -68,5 +69,37 @@ describe("the worker's copy of the digests", () => {
     expect(followed.prompts).toEqual(fresh.prompts);
     expect(followed.counts).toEqual(fresh.counts);
     expect(followed.prompts.some((p) => p.people.some((one) => one.id === 'bo'))).toBe(true);
+  });
+
+  it('gives search the same ties as the digests and the tag index, archived people included', async () => {
+    await person(db(), 'ada', 'Ada Rust', { interests: ['Rust'], closeness: 0.7 });
+    await person(db(), 'bo', 'Bo Rust', { expertise: ['rust '], goals: ['Hiring'] });
+    await person(db(), 'cy', 'Cy Rust', { tools: ['Figma'], closeness: 0.2 });
+    await person(db(), 'dee', 'Dee Rust', { tools: ['figma'], interests: ['Hiring'] });
+    await archivePerson(db(), 'dee', true, testClock(NOW));
+    await log(db(), 'ada', NOW - 3 * DAY, 'message', 'them');
+    await log(db(), 'bo', NOW - 90 * DAY, 'meeting', 'mutual');
+    const input = {
+      query: 'rust',
+      strength: 'any' as const,
+      network: null,
+      includeArchived: true,
+      limit: 10,
+    };
+    const focus = { interests: ['hiring'], goals: [] };
+
+    // A store opened afresh has no copy: its search reads the digests and the tag index.
+    const { RapportDatabase } = await import('@/lib/db/database');
+    const reopened = new RapportDatabase(db().name);
+    await reopened.open();
+    const fromStore = await searchAll(reopened, input, NOW, focus);
+    reopened.close();
+
+    await readEveryone(db());
+    const digestReads = vi.spyOn(db().digests, 'bulkGet');
+    const fromCopy = await searchAll(db(), input, NOW, focus);
+    expect(digestReads).not.toHaveBeenCalled();
+    expect(fromCopy.hits.map((h) => h.personId).sort()).toEqual(['ada', 'bo', 'cy', 'dee']);
+    expect(fromCopy).toEqual(fromStore);
   });
 });
