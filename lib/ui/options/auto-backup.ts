@@ -1,42 +1,42 @@
 import { browser } from '#imports';
 import { scheduleAutoBackup } from '@/lib/platform/alarms';
-import { type AutoBackupDays, type Settings, updateSettings } from '@/lib/settings';
+import type { AutoBackupDays, Settings } from '@/lib/settings';
+import { permissionHeld, switchFeature } from './optional-permission';
 
 // Turning automatic backup files on asks for the `downloads` permission (optional in the manifest, so
 // Rapport holds it only while they are on) and sets the hourly check's alarm; turning them off clears the
 // alarm and gives the permission back. The worker saves the files (lib/platform/auto-backup.ts).
 
-const DOWNLOADS = { permissions: ['downloads' as const] };
-
 export class AutoBackupError extends Error {
   override readonly name = 'AutoBackupError';
 }
 
-/**
- * Call straight from the change event: browsers show the permission prompt only during a user gesture,
- * so the request is the first thing awaited. A refusal changes nothing.
- */
-export async function changeAutoBackup(
+/** Call straight from the change event. A refusal changes nothing. */
+export function changeAutoBackup(
   current: Settings['autoBackup'],
   change: { enabled?: boolean; everyDays?: AutoBackupDays },
 ): Promise<Settings> {
-  const turningOn = change.enabled === true && !current.enabled;
-  if (turningOn && !(await browser.permissions.request(DOWNLOADS)))
-    throw new AutoBackupError(
-      'Automatic backups stay off: they need your permission to save files to your downloads. Nothing else changed.',
-    );
-  const settings = await updateSettings({
-    'backup.auto': change.enabled ?? current.enabled,
-    'backup.autoEveryDays': change.everyDays ?? current.everyDays,
+  return switchFeature({
+    permission: 'downloads',
+    turningOn: change.enabled === true && !current.enabled,
+    turningOff: change.enabled === false,
+    refused: () =>
+      new AutoBackupError(
+        'Automatic backups stay off: they need your permission to save files to your downloads. Nothing else changed.',
+      ),
+    settings: {
+      'backup.auto': change.enabled ?? current.enabled,
+      'backup.autoEveryDays': change.everyDays ?? current.everyDays,
+    },
+    afterwards: async (settings) => {
+      if (settings.autoBackup.enabled !== current.enabled) await scheduleAutoBackup(settings.autoBackup);
+    },
   });
-  if (settings.autoBackup.enabled !== current.enabled) await scheduleAutoBackup(settings.autoBackup);
-  if (change.enabled === false) await browser.permissions.remove(DOWNLOADS).catch(() => false);
-  return settings;
 }
 
 /** Whether the browser lets Rapport save files to the downloads now (the user can revoke it). */
 export function downloadsAllowed(): Promise<boolean> {
-  return browser.permissions.contains(DOWNLOADS);
+  return permissionHeld('downloads');
 }
 
 /** Calls `onChange` when the user grants or revokes any of Rapport's permissions in the browser. */
