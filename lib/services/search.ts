@@ -1,14 +1,19 @@
 import type { RapportDatabase } from '@/lib/db/database';
 import type { SearchRow } from '@/lib/db/rows';
-import { type Network, profileUrl, type UserFocus } from '@/lib/domain/prompts';
+import { type Network, type PromptPerson, profileUrl, type UserFocus } from '@/lib/domain/prompts';
 import { tieScore } from '@/lib/domain/prompts/tie-score';
-import { countSharedTopics, topicsOf } from '@/lib/domain/shared-topics';
-import { expandFacts } from './digest-facts';
 import { mirroredAt } from './digest-mirror';
-import { type MatchedIn, refreshDigests, SECTIONS, type SectionCode, searchKey } from './digests';
+import {
+  type MatchedIn,
+  refreshDigests,
+  SECTIONS,
+  type SectionCode,
+  searchKey,
+  toPromptPerson,
+} from './digests';
 import { EMPTY_FOCUS } from './popup';
 import { currentGeneration, keptPerStore, tiesKey } from './popup-cache';
-import { sharedTagCountOf } from './shared-tags';
+import { sharedTagCountFromCarriers, sharedTagCountOf } from './shared-tags';
 
 // "Who has experience with X?": every word of the query must appear (as a substring, case- and
 // accent-insensitive) in the person's name, handles, tags (interests, goals, expertise, tools), how we
@@ -152,26 +157,21 @@ export async function searchAll(
   // from it without reading a digest or walking the tag index.
   const mirrored = mirroredAt(db, generation);
   if (mirrored) {
-    const named = topicsOf([focus.interests, focus.goals]);
     for (const { row } of considered) {
       const person = kept.has(row.personId) ? undefined : mirrored.people.get(row.personId);
-      if (!person) continue;
-      const { interests, goals, expertise, tools } = person.tags;
-      // As sharedTagCountOf counts it: a topic the focus names, or one another active person carries.
-      const own = topicsOf([interests, goals, expertise, tools]);
-      const others = (topic: string) => (mirrored.carriers.get(topic) ?? 0) - (person.archived ? 0 : 1) >= 1;
-      const tie = tieScore(
-        {
-          closeness: person.closeness,
-          metAt: person.metAt,
-          interactions: person.interactions,
-          sharedTagCount: countSharedTopics(own, named, others),
-          mutualLinkCount: new Set(person.links.map((l) => l.otherPersonId)).size,
-          override: person.tieOverride,
-        },
-        now,
-      );
-      kept.set(row.personId, { score: tie.score, strong: tie.strong });
+      if (person)
+        kept.set(
+          row.personId,
+          searchTie(
+            person,
+            sharedTagCountFromCarriers(
+              { ...person.tags, archived: person.archived },
+              focus,
+              mirrored.carriers,
+            ),
+            now,
+          ),
+        );
     }
   }
   return db.transaction('r', db.digests, db.people, async () => {
@@ -180,36 +180,16 @@ export async function searchAll(
     // One index walk per tag for the whole search: the same tags recur across hits.
     const holders = new Map<string, Promise<string[]>>();
     const computed = await Promise.all(
-      digests.map(async (digest) =>
-        digest
-          ? tieScore(
-              {
-                closeness: digest.closeness,
-                metAt: digest.metAt,
-                interactions: expandFacts(digest.facts, digest.older),
-                sharedTagCount: await sharedTagCountOf(
-                  db,
-                  {
-                    id: digest.personId,
-                    interests: digest.interests,
-                    goals: digest.goals,
-                    expertise: digest.expertise,
-                    tools: digest.tools,
-                  },
-                  focus,
-                  holders,
-                ),
-                mutualLinkCount: new Set(digest.links.map((l) => l.otherPersonId)).size,
-                override: digest.tieOverride,
-              },
-              now,
-            )
-          : null,
-      ),
+      digests.map(async (digest) => {
+        if (!digest) return null;
+        const person = toPromptPerson(digest);
+        const shared = await sharedTagCountOf(db, { id: person.id, ...person.tags }, focus, holders);
+        return searchTie(person, shared, now);
+      }),
     );
     for (const [index, digest] of digests.entries()) {
       const tie = computed[index];
-      if (digest && tie) kept.set(digest.personId, { score: tie.score, strong: tie.strong });
+      if (digest && tie) kept.set(digest.personId, tie);
     }
     const hits: SearchHit[] = [];
     for (const { row, matchedIn } of considered) {
@@ -233,4 +213,20 @@ export async function searchAll(
     }
     return { hits, matched: candidates.length };
   });
+}
+
+/** A hit's tie, from the person's digest and their shared-tag count (counted by the caller). */
+function searchTie(person: PromptPerson, sharedTagCount: number, now: number) {
+  const { score, strong } = tieScore(
+    {
+      closeness: person.closeness,
+      metAt: person.metAt,
+      interactions: person.interactions,
+      sharedTagCount,
+      mutualLinkCount: new Set(person.links.map((l) => l.otherPersonId)).size,
+      override: person.tieOverride,
+    },
+    now,
+  );
+  return { score, strong };
 }

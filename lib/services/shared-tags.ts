@@ -1,8 +1,11 @@
 import type { RapportDatabase } from '@/lib/db/database';
 import { tagKey } from '@/lib/db/derive';
-import { TAG_KINDS, type Tags } from '@/lib/db/rows';
+import { TAG_KINDS } from '@/lib/db/rows';
 import type { UserFocus } from '@/lib/domain/prompts';
 import { countSharedTopics, topicsOf } from '@/lib/domain/shared-topics';
+
+/** A person's tags of each kind, as stored rows and digests hold them. */
+type TagLists = { readonly [K in (typeof TAG_KINDS)[number]]?: readonly string[] };
 
 /**
  * Up to two people who are not archived and carry `topic` in any kind of tag, from the tag index: two are
@@ -29,7 +32,7 @@ function activeHolders(db: RapportDatabase, topic: string, memo?: Map<string, Pr
  */
 export async function sharedTagCountOf(
   db: RapportDatabase,
-  person: { id: string } & Tags,
+  person: { id: string } & TagLists,
   focus: UserFocus,
   memo?: Map<string, Promise<string[]>>,
 ): Promise<number> {
@@ -48,4 +51,21 @@ export async function sharedTagCountOf(
       }),
   );
   return countSharedTopics(own, named, (topic) => held.get(topic) === true);
+}
+
+/**
+ * The same count from `carriers` (how many people who are not archived carry each topic, as the worker's
+ * copy of the digests counts them) instead of the tag index: another such person carries a topic when
+ * the count, less the person themselves if they are one, is at least one.
+ */
+export function sharedTagCountFromCarriers(
+  person: { archived: boolean } & TagLists,
+  focus: UserFocus,
+  carriers: ReadonlyMap<string, number>,
+): number {
+  const own = topicsOf(TAG_KINDS.map((kind) => person[kind] ?? []));
+  const self = person.archived ? 0 : 1;
+  return countSharedTopics(own, topicsOf([focus.interests, focus.goals]), (topic) => {
+    return (carriers.get(topic) ?? 0) - self >= 1;
+  });
 }
