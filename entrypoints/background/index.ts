@@ -2,6 +2,7 @@ import { browser, defineBackground } from '#imports';
 import { createHandlers } from '@/lib/background/handlers';
 import { isStorageError, RapportDatabase } from '@/lib/db/database';
 import { openFailureMessage } from '@/lib/db/open-failure';
+import { quotaMessage } from '@/lib/db/quota';
 import { registerAutoBackup } from '@/lib/platform/auto-backup';
 import { registerBadge } from '@/lib/platform/badge';
 import { registerCommands } from '@/lib/platform/commands';
@@ -22,7 +23,7 @@ export default defineBackground(() => {
   const route = createRouter(createHandlers({ db, tabs, clock }), {
     classifySender,
     isStorageError,
-    storageMessage: openFailureMessage,
+    storageMessage: (error) => openFailureMessage(error) ?? quotaMessage(error),
     refusalCode: (error) =>
       error instanceof NotFoundError ? 'not-found' : error instanceof ConflictError ? 'conflict' : null,
     log: (message, detail) => console.warn(`Rapport: ${message}`, detail ?? ''),

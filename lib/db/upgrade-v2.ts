@@ -3,27 +3,39 @@ import { canonicalProfileUrl } from '@/lib/sites/urls';
 import { newPersonRow } from './derive';
 import type { IdentityRow, PersonRow } from './rows';
 
-type PersonV1 = Pick<PersonRow, 'id' | 'name' | 'createdAt' | 'updatedAt'>;
-type IdentityV1 = Omit<IdentityRow, 'headlineHistory'>;
+export type PersonV1 = Pick<PersonRow, 'id' | 'name' | 'createdAt' | 'updatedAt'>;
+export type IdentityV1 = Omit<IdentityRow, 'headlineHistory'>;
+
+/** A version-1 person with the relationship fields at their defaults (nothing known yet, no tags). */
+export function personFromV1(row: PersonV1): PersonRow {
+  return { ...newPersonRow(row.id, row.name, row.createdAt), updatedAt: row.updatedAt };
+}
 
 /**
- * v1 → v2: people get the relationship fields with their defaults (nothing known yet, not archived, no
- * tags); an identity's history starts with the headline last seen, so the next change is detected, and
- * one saved without a page (v1 stored '') gets the profile URL its handle names.
+ * A version-1 identity whose history starts with the headline last seen (so the next change is
+ * detected); one saved without a page (v1 stored '') gets the profile URL its handle names.
  */
+export function identityFromV1(row: IdentityV1): IdentityRow {
+  return {
+    ...row,
+    url: row.url === '' ? canonicalProfileUrl({ network: row.network, id: row.handle }) : row.url,
+    headlineHistory:
+      row.lastSeenHeadline === null ? [] : [{ headline: row.lastSeenHeadline, seenAt: row.lastSeenAt }],
+  };
+}
+
+/** v1 → v2: every person and identity in the version-2 shape. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx
-    .table<PersonV1 & Partial<PersonRow>, string>('people')
+    .table<PersonV1, string>('people')
     .toCollection()
     .modify((row, ref) => {
-      ref.value = { ...newPersonRow(row.id, row.name, row.createdAt), updatedAt: row.updatedAt };
+      ref.value = personFromV1(row);
     });
   await tx
-    .table<IdentityV1 & Partial<IdentityRow>, [string, string]>('identities')
+    .table<IdentityV1, [string, string]>('identities')
     .toCollection()
-    .modify((row) => {
-      if (row.url === '') row.url = canonicalProfileUrl({ network: row.network, id: row.handle });
-      row.headlineHistory =
-        row.lastSeenHeadline === null ? [] : [{ headline: row.lastSeenHeadline, seenAt: row.lastSeenAt }];
+    .modify((row, ref) => {
+      ref.value = identityFromV1(row);
     });
 }

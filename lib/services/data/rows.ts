@@ -1,5 +1,6 @@
 import type { RapportDatabase } from '@/lib/db/database';
 import type { IdentityRow, InteractionRow, LinkRow, NoteRow, PersonRow } from '@/lib/db/rows';
+import { identityFromV1, type PersonV1, personFromV1 } from '@/lib/db/upgrade-v2';
 import type {
   BackupContent,
   BackupIdentity,
@@ -72,20 +73,34 @@ export function toBackupPromptState(row: unknown): BackupPromptState | null {
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * After an upgrade failed, the store is exported as it is on disk (readAsIs), which may be version 1: its
+ * rows are brought to the current shape in memory, as the upgrade would have, and its missing tables read
+ * as empty. A person without a usable name (the kind of row that can make an upgrade throw) is kept, named
+ * so that the file still imports.
+ */
+function asCurrentPerson(row: PersonRow | PersonV1): PersonRow {
+  if ('interests' in row) return row;
+  return personFromV1({ ...row, name: typeof row.name === 'string' && row.name ? row.name : '(no name)' });
+}
+const asCurrentIdentity = (row: IdentityRow): IdentityRow =>
+  row.headlineHistory ? row : identityFromV1(row);
+const rowsOf = (db: RapportDatabase, name: string): Promise<unknown[]> =>
+  db.tables.find((table) => table.name === name)?.toArray() ?? Promise.resolve([]);
+
 /** Everything in the store, as backup rows (settings are added by the caller). Call inside a transaction. */
 export async function readStore(db: RapportDatabase): Promise<Omit<BackupContent, 'settings'>> {
-  const prompts = promptStatesTable(db);
   const [people, identities, notes, interactions, links, promptRows] = await Promise.all([
     db.people.toArray(),
     db.identities.toArray(),
     db.notes.toArray(),
-    db.interactions.toArray(),
-    db.links.toArray(),
-    prompts ? prompts.toArray() : Promise.resolve([]),
+    rowsOf(db, 'interactions') as Promise<InteractionRow[]>,
+    rowsOf(db, 'links') as Promise<LinkRow[]>,
+    rowsOf(db, 'promptStates'),
   ]);
   return {
-    people: people.map(toBackupPerson),
-    identities: identities.map(toBackupIdentity),
+    people: people.map((row) => toBackupPerson(asCurrentPerson(row))),
+    identities: identities.map((row) => toBackupIdentity(asCurrentIdentity(row))),
     notes: notes.map(toBackupNote),
     interactions: interactions.map(toBackupInteraction),
     links: links.map(toBackupLink),

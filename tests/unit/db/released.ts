@@ -13,8 +13,9 @@ export const fixture = (version: 1 | 2 | 3): Fixture =>
   JSON.parse(readFileSync(join(import.meta.dirname, `../../fixtures/db/v${version}.json`), 'utf8'));
 
 /** Declares the schema as released up to `version` on `db`. */
-export function declareReleased(db: Dexie, version: 2 | 3): Dexie {
+export function declareReleased(db: Dexie, version: 1 | 2 | 3): Dexie {
   db.version(1).stores({ people: 'id', identities: '[network+handle], personId', notes: 'id, personId' });
+  if (version === 1) return db;
   db.version(2).stores({
     people: 'id, *nameWords, *tagKeys',
     interactions: 'id, [personId+at]',
@@ -32,7 +33,7 @@ export function declareReleased(db: Dexie, version: 2 | 3): Dexie {
 }
 
 /** Creates database `name` at `version` holding `rows`, then closes it. */
-export async function writeReleased(name: string, version: 2 | 3, rows: Rows): Promise<void> {
+export async function writeReleased(name: string, version: 1 | 2 | 3, rows: Rows): Promise<void> {
   const db = declareReleased(new Dexie(name), version);
   await db.open();
   for (const [table, tableRows] of Object.entries(rows)) await db.table(table).bulkAdd(tableRows);

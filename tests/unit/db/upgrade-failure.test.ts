@@ -65,7 +65,7 @@ function newName(): string {
   return name;
 }
 
-async function storeAt(version: 2 | 3, rows: Rows): Promise<string> {
+async function storeAt(version: 1 | 2 | 3, rows: Rows): Promise<string> {
   const name = newName();
   await writeReleased(name, version, rows);
   return name;
@@ -178,6 +178,31 @@ describe('an upgrade that throws', () => {
     expect(backup.promptStates).toEqual([]);
     // Exporting opened nothing that upgrades: still version 2.
     expect((await readRaw(name)).version).toBe(2);
+  });
+
+  it('from version 1: a row the upgrade cannot read fails it, and the export still has every row', async () => {
+    // A person without a name: deriving their search words throws inside the real v1 → v2 upgrade.
+    const rows = fixture(1);
+    const nameless = { id: 'p-nameless', name: null, createdAt: 1, updatedAt: 2 };
+    const name = await storeAt(1, { ...rows, people: [...rows.people, nameless] });
+    const route = routerFor(new RapportDatabase(name));
+
+    await expectUpgradeFailureEverywhere(route, /failed: TypeError: /);
+    expect((await readRaw(name)).version).toBe(1);
+
+    // The export brings version-1 rows to the current shape in memory, as the upgrade would have.
+    const { backup } = await exportedBackup(route);
+    const people = rows.people as { id: string; name: string }[];
+    expect(backup.people.map((p) => [p.id, p.name]).sort()).toEqual(
+      [...people.map((p) => [p.id, p.name]), ['p-nameless', '(no name)']].sort(),
+    );
+    expect(backup.people.find((p) => p.id === 'p-nameless')).toMatchObject({ interests: [], updatedAt: 2 });
+    expect(backup.identities).toHaveLength(rows.identities.length);
+    // v1 stored '' for an identity saved without a page; the export names its profile URL, as v2 does.
+    expect(backup.identities.every((identity) => identity.url.startsWith('https://'))).toBe(true);
+    expect(backup.notes).toEqual(rows.notes);
+    expect([backup.interactions, backup.links, backup.promptStates]).toEqual([[], [], []]);
+    expect((await readRaw(name)).version).toBe(1);
   });
 
   it('from version 3: rows the failed upgrade rewrote or cleared are all back, and export has them', async () => {
