@@ -22,7 +22,11 @@ export default defineConfig({
     name: 'Rapport',
     description:
       'Private notes, tie strength and follow-ups for the people you meet on LinkedIn, Facebook and X. Stays on your machine.',
-    permissions: ['storage', 'contextMenus', 'alarms'],
+    // Chrome: `scripting` and host permissions for the content scripts' own sites, so a new version runs
+    // in the sites' open tabs at once (lib/platform/take-over-tabs.ts). Chrome's install prompt already
+    // names these sites for the content scripts; Firefox does this by itself and gets neither.
+    permissions: ['storage', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['scripting'])],
+    ...(browser === 'firefox' ? {} : { host_permissions: SITE_MATCHES }),
     // Each asked for only when the user turns its feature on (options page), and given back when turned off:
     // notifications for the daily digest, downloads for automatic backup files.
     optional_permissions: ['notifications', 'downloads'],

@@ -10,6 +10,7 @@ import { registerContextMenu } from '@/lib/platform/context-menu';
 import { registerDigest } from '@/lib/platform/digest-notification';
 import { classifySender } from '@/lib/platform/sender';
 import { sessionTabProfiles } from '@/lib/platform/tab-profiles';
+import { registerTakeOver } from '@/lib/platform/take-over-tabs';
 import { dataChangeAnnouncer } from '@/lib/protocol/data-changed';
 import { createRouter } from '@/lib/protocol/router';
 import { ConflictError, NotFoundError } from '@/lib/services/errors';
@@ -34,6 +35,8 @@ export default defineBackground(() => {
   registerBadge({ db, clock });
   registerDigest({ db, clock });
   registerAutoBackup({ db, clock });
+  // Firefox runs a new version's content scripts in open tabs by itself.
+  if (!import.meta.env.FIREFOX) registerTakeOver();
   db.onDataChange(dataChangeAnnouncer());
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabs.forget(tabId);

@@ -3,6 +3,7 @@ import { readDisplayMode, readLayout, watchDisplayMode, watchLayout } from '@/li
 import { reportProfile } from '@/lib/protocol/content-client';
 import { extensionReplaced } from '@/lib/protocol/replaced';
 import type { Site } from '@/lib/sites/site';
+import { retireReplacedCopy } from './retire';
 import { startContentRuntime } from './runtime';
 
 export async function bootContentScript(ctx: ContentScriptContext, site: Site): Promise<void> {
@@ -10,6 +11,7 @@ export async function bootContentScript(ctx: ContentScriptContext, site: Site): 
   const { network } = site;
   const [displayMode, layout] = await Promise.all([readDisplayMode(network), readLayout(network)]);
   if (extensionReplaced()) return;
+  retireReplacedCopy();
   // This script's lifetime is its own, not WXT's context's (see ignoreNewerCopyAnnouncements). It ends
   // when Rapport is updated or turned off under this page: the runtime then removes the sidebar, rather
   // than leave one that can no longer save. Noticed when a report fails, and when the user comes back.

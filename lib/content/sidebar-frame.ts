@@ -14,10 +14,12 @@ export interface SidebarFrame {
 }
 
 export const SIDEBAR_WIDTH_PX = 340;
+/** The sidebar's host element (a custom element name, so the page's CSS selectors rarely reach it). */
+export const SIDEBAR_TAG = 'rapport-sidebar';
 const COLLAPSED = { width: 40, height: 132 };
 
 export function createSidebarFrame(src: string, initial: SidebarLayout): SidebarFrame {
-  const host = document.createElement('rapport-sidebar');
+  const host = document.createElement(SIDEBAR_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
   const frame = document.createElement('iframe');
   frame.src = src;
