@@ -14,6 +14,8 @@ import { SIDEBAR_TAG } from './sidebar-frame';
 export function retireReplacedCopy(): void {
   const takeOver = (globalThis as { rapportTakeOver?: boolean }).rapportTakeOver === true;
   if (takeOver) document.dispatchEvent(new Event('visibilitychange'));
+  // A script run as the page starts loading (every ordinary load) has nothing before it to retire.
+  else if (document.readyState === 'loading') return;
   const leftovers = document.querySelectorAll(SIDEBAR_TAG);
   if (leftovers.length === 0) return;
   for (const host of leftovers) host.remove();

@@ -136,7 +136,10 @@ describe('with the downloads permission granted', () => {
       noteId: 'note-eleni',
       text: NOTE,
     });
-    await options.getByLabel('Save a backup file automatically').check();
+    // The box changes once the (stand-in) permission answer is in, not on the click itself, so
+    // Playwright's check()/uncheck() could find it unchanged on a busy machine.
+    await options.getByLabel('Save a backup file automatically').click();
+    await expect.poll(() => options.getByLabel('Save a backup file automatically').isChecked()).toBe(true);
     await options.getByTestId('auto-backup-status').filter({ hasText: 'automatic backups are on' }).waitFor();
     expect((await storedAutoBackup(options))?.autoBackup).toEqual({ enabled: true, everyDays: 7 });
     expect(await alarm(options)).toMatchObject({ periodInMinutes: 60 });
@@ -180,7 +183,8 @@ describe('with the downloads permission granted', () => {
   });
 
   it('turned off, clears the alarm', async () => {
-    await options.getByLabel('Save a backup file automatically').uncheck();
+    await options.getByLabel('Save a backup file automatically').click();
+    await expect.poll(() => options.getByLabel('Save a backup file automatically').isChecked()).toBe(false);
     await options
       .getByTestId('auto-backup-status')
       .filter({ hasText: 'automatic backups are off' })

@@ -61,7 +61,9 @@ describe('an update while a profile is open', () => {
 
     // The new version's script runs in the open page: the old sidebar goes, a new one (a new frame)
     // shows the same person, and its notes save, which only a live extension can do.
-    await expect.poll(() => old.isDetached()).toBe(true);
+    // The browser loads the new version, starts its worker, and runs the script in the tab: on a busy
+    // machine that took over the poll's default second, so this waits longer (not a timing claim).
+    await expect.poll(() => old.isDetached(), { timeout: 15_000 }).toBe(true);
     const fresh = await sidebarFrame(page, running.extensionId);
     await expect.poll(() => fresh.locator('h1').textContent()).toBe('Jane Doe');
     expect(await sidebars()).toBe(1);

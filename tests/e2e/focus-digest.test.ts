@@ -171,7 +171,12 @@ describe('the daily digest', () => {
 
   it('turned on, asks for the notifications permission and sets the alarm at the chosen local time', async () => {
     await answerPermissionPrompt(true);
-    await options.getByLabel('Remind me once a day of who to follow up with').check();
+    // The box changes once the (stand-in) permission answer is in, not on the click itself, so
+    // Playwright's check()/uncheck() could find it unchanged on a busy machine.
+    await options.getByLabel('Remind me once a day of who to follow up with').click();
+    await expect
+      .poll(() => options.getByLabel('Remind me once a day of who to follow up with').isChecked())
+      .toBe(true);
     await options.getByTestId('settings-status').filter({ hasText: 'Saved.' }).waitFor();
     expect(await permissionCalls()).toEqual(['request {"permissions":["notifications"]}']);
     expect((await digestAlarm())?.scheduledTime).toBe(await nextLocal(9, 0));
@@ -194,7 +199,10 @@ describe('the daily digest', () => {
 
   it('turned off, clears the alarm and gives the permission back', async () => {
     await answerPermissionPrompt(true);
-    await options.getByLabel('Remind me once a day of who to follow up with').uncheck();
+    await options.getByLabel('Remind me once a day of who to follow up with').click();
+    await expect
+      .poll(() => options.getByLabel('Remind me once a day of who to follow up with').isChecked())
+      .toBe(false);
     await expect.poll(digestAlarm).toBeUndefined();
     expect(await permissionCalls()).toEqual(['remove {"permissions":["notifications"]}']);
     expect(await options.getByTestId('digest-blocked').count()).toBe(0);

@@ -39,6 +39,17 @@ describe('retireReplacedCopy', () => {
     expect(document.documentElement.style.marginLeft).toBe('12px');
   });
 
+  it('looks for nothing while the page is still loading (an ordinary load, not a takeover)', () => {
+    document.documentElement.append(document.createElement('rapport-sidebar'));
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    retireReplacedCopy();
+    expect(document.querySelectorAll('rapport-sidebar')).toHaveLength(1);
+    scope.rapportTakeOver = true;
+    retireReplacedCopy();
+    expect(document.querySelectorAll('rapport-sidebar')).toHaveLength(0);
+    readyState.mockRestore();
+  });
+
   it('leaves a page without a previous copy untouched', () => {
     document.documentElement.style.setProperty('margin-right', '20px', 'important');
     retireReplacedCopy();
