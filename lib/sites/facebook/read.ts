@@ -11,6 +11,7 @@ import {
 import { claimFromUrl, verdictFromClaims } from '../evidence';
 import { cleanText, safeHttpUrl } from '../text';
 import type { DomMatch, OwnerClaim, ProfileRef, ProfileSnapshot } from '../types';
+import { introFromPageData } from './intro-data';
 import { avatarSelectors, mainSelectors, nameSelectors, ownerLinkSelectors } from './selectors';
 import {
   facebookIdFromAppLink,
@@ -64,7 +65,7 @@ function nameFromTitle(title: string | null): string | null {
   return cleanText(m?.[1]);
 }
 
-/** The line under "Intro" (a person's bio, a Page's tagline); English UI only, otherwise null. */
+/** The line under "Intro" (a person's bio, a Page's tagline), found by its English heading. */
 function introLine(main: Element | null): string | null {
   if (!main) return null;
   const heading = Array.from(main.querySelectorAll('h2')).find((h) => elementText(h) === 'Intro');
@@ -81,17 +82,31 @@ function introLine(main: Element | null): string | null {
   return null;
 }
 
+/**
+ * In another UI language the "Intro" heading differs; the page's embedded data does not. That data, and
+ * the head, describe the profile the page was loaded at, so both must name this one: the navigation's own
+ * URL (in a browser; a parsed document has none) and the numeric id in the head's app link, which the bio's
+ * owner must carry.
+ */
+function introFromFirstLoad(doc: Document, ref: ProfileRef, claims: OwnerClaim[]): string | null {
+  const loaded = doc.defaultView?.performance?.getEntriesByType?.('navigation')[0]?.name;
+  if (loaded && parseFacebookProfileUrl(loaded)?.id !== ref.id) return null;
+  const owner = claims.find((c): c is ProfileRef => c !== 'not-profile' && isFacebookNumericId(c.id));
+  return owner ? introFromPageData(doc, owner.id) : null;
+}
+
 export function readFacebook(doc: Document, ref: ProfileRef, verdict: DomMatch): ProfileSnapshot {
   const url = facebookProfileUrl(ref.id);
   // The column's <h1>, intro and avatar have no owner hook of their own: they are read only when owner evidence
   // (tab links, canonical, app links) names this profile, never on 'unknown' (a feed or group also has an <h1>).
   const main = verdict === 'match' ? mainColumn(doc) : null;
-  const headTrusted = headClaims(doc, url).some((c) => c !== 'not-profile' && c.id === ref.id);
+  const claims = headClaims(doc, url);
+  const headTrusted = claims.some((c) => c !== 'not-profile' && c.id === ref.id);
   const name =
     (main ? textOf(main, nameSelectors) : null) ??
     (headTrusted ? cleanText(metaContent(doc, 'og:title')) : null) ??
     (verdict === 'match' || headTrusted ? nameFromTitle(doc.title) : null);
-  const headline = introLine(main);
+  const headline = introLine(main) ?? (main && headTrusted ? introFromFirstLoad(doc, ref, claims) : null);
   const avatarUrl =
     (main ? imageOf(main, avatarSelectors, url) : null) ??
     (headTrusted ? safeHttpUrl(metaContent(doc, 'og:image')) : null);

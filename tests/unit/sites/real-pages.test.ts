@@ -192,6 +192,21 @@ describe.skipIf(!exists)('real saved pages: specific traps', () => {
     expect(readProfile(doc, 'https://www.facebook.com/profile.php?id=100067935271247')?.name).toBe('Meedan');
   });
 
+  it("facebook-1: in another UI language, the bio comes from the page's own data", () => {
+    const { doc } = load('facebook-1');
+    const heading = Array.from(doc.querySelectorAll('h2')).find((h) => h.textContent?.trim() === 'Intro');
+    if (!heading) throw new Error('facebook-1 has no "Intro" heading');
+    heading.textContent = 'Présentation';
+    expect(readProfile(doc, 'https://www.facebook.com/heymeedan')?.headline).toBe(
+      'Make sense of the global web.',
+    );
+    expect(readProfile(doc, 'https://www.facebook.com/profile.php?id=100067935271247')?.headline).toBe(
+      'Make sense of the global web.',
+    );
+    // Another profile's URL over this page: the data names someone else, so no bio.
+    expect(readProfile(doc, 'https://www.facebook.com/someone.else')?.headline).toBeNull();
+  });
+
   it('facebook-neg-1: the login wall served for a profile URL gives no name', () => {
     const { doc } = load('facebook-neg-1');
     expect(readProfile(doc, 'https://www.facebook.com/login/web/')).toBeNull();
