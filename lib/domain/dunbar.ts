@@ -6,6 +6,34 @@ export type DunbarLayer = 5 | 15 | 50 | 150;
 
 export const DUNBAR_LAYERS: readonly DunbarLayer[] = [5, 15, 50, 150];
 
+interface Scored {
+  id: string;
+  score: number;
+}
+
+const key = (score: number) => (Number.isNaN(score) ? -Infinity : score);
+const byRank = (a: Scored, b: Scored) =>
+  key(b.score) - key(a.score) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The first `count` of dunbarLayers' ranking (ids unique), without sorting everyone. */
+export function topRanked<T extends Scored>(scored: readonly T[], count: number): T[] {
+  const top: T[] = [];
+  for (const item of scored) {
+    const last = top[count - 1];
+    if (last !== undefined && byRank(item, last) >= 0) continue;
+    let low = 0;
+    let high = top.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (byRank(top[mid] as T, item) < 0) low = mid + 1;
+      else high = mid;
+    }
+    top.splice(low, 0, item);
+    if (top.length > count) top.pop();
+  }
+  return top;
+}
+
 /**
  * Layer of each id by rank: ranks 1-5 -> 5, 6-15 -> 15, 16-50 -> 50, 51-150 -> 150, beyond -> null.
  * Ties with score 0 (or no interactions) are ranked like any other: a short list still fills the inner
@@ -21,10 +49,7 @@ export function dunbarLayers(
     if (seen.has(id)) throw new Error(`dunbarLayers: id "${id}" appears twice; pass each person once`);
     seen.add(id);
   }
-  const key = (score: number) => (Number.isNaN(score) ? -Infinity : score);
-  const ranked = [...scored].sort(
-    (a, b) => key(b.score) - key(a.score) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  const ranked = [...scored].sort(byRank);
   const layers = new Map<string, DunbarLayer | null>();
   ranked.forEach(({ id }, index) => {
     layers.set(id, DUNBAR_LAYERS.find((size) => index < size) ?? null);

@@ -1,7 +1,7 @@
 import type { RapportDatabase } from '@/lib/db/database';
 import { type PersonRow, TAG_KINDS } from '@/lib/db/rows';
 import { followUp, reciprocityLedger, tieStrength } from '@/lib/domain';
-import { dunbarLayers } from '@/lib/domain/dunbar';
+import { DUNBAR_LAYERS } from '@/lib/domain/dunbar';
 import type { UserFocus } from '@/lib/domain/prompts';
 import { buildContext } from '@/lib/domain/prompts/context';
 import { introducePrompts } from '@/lib/domain/prompts/introduce';
@@ -110,12 +110,11 @@ const standings = keptPerStore<ReturnType<typeof computeEveryonesStanding>>();
 async function computeEveryonesStanding(db: RapportDatabase, now: number, focus: UserFocus) {
   const { people, states: stateRows } = await readEveryone(db);
   const ctx = buildContext({ people, states: stateRows.map(toPromptState), focus, flagged: [] }, now);
-  const layers = dunbarLayers(ctx.active.map((f) => ({ id: f.person.id, score: f.tie.score })));
   // The same order dunbarLayers ranks by: strongest first, equal scores by id.
   const ranked = [...ctx.active].sort(
     (a, b) => b.tie.score - a.tie.score || (a.person.id < b.person.id ? -1 : 1),
   );
-  return { people, stateRows, ctx, layers, ranked };
+  return { people, stateRows, ctx, ranked };
 }
 
 /**
@@ -142,9 +141,8 @@ export async function getPersonStanding(
   now: number,
   focus: UserFocus = EMPTY_FOCUS,
 ) {
-  const { people, stateRows, ctx, layers, ranked } = await everyonesStanding(db, now, focus);
+  const { people, stateRows, ctx, ranked } = await everyonesStanding(db, now, focus);
   const me = ctx.active.find((facts) => facts.person.id === personId);
-  const layer = layers.get(personId);
   const rank = me ? ranked.indexOf(me) + 1 : 0;
 
   const self = people.find((p) => p.id === personId);
@@ -195,7 +193,8 @@ export async function getPersonStanding(
     : null;
 
   return {
-    layer: layer ?? null,
+    // Dunbar's layers by rank (dunbar.ts): ranks 1-5 are the 5-layer, and so on.
+    layer: rank > 0 ? (DUNBAR_LAYERS.find((size) => rank <= size) ?? null) : null,
     rank: rank > 0 ? rank : null,
     ranked: ranked.length,
     shared,

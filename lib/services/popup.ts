@@ -1,18 +1,19 @@
 import type { RapportDatabase } from '@/lib/db/database';
 import type { PromptStateRow } from '@/lib/db/rows';
-import { followUp, STRONG_CADENCE_DAYS, WEAK_CADENCE_DAYS } from '@/lib/domain/cadence';
-import { DUNBAR_LAYERS, type DunbarLayer, dunbarLayers } from '@/lib/domain/dunbar';
+import { DUNBAR_LAYERS, type DunbarLayer, topRanked } from '@/lib/domain/dunbar';
 import {
   actionUrl,
-  buildPrompts,
   type Prompt,
   type PromptPerson,
   type PromptState,
+  personPrompts,
   profileUrl,
   type UserFocus,
 } from '@/lib/domain/prompts';
+import type { PersonFacts } from '@/lib/domain/prompts/context';
 import { buildContext } from '@/lib/domain/prompts/context';
-import { nextChange } from '@/lib/domain/prompts/next-change';
+import { nextChange, type PersonChange, personChange } from '@/lib/domain/prompts/next-change';
+import { keptRun, type PromptRun, promptRun } from '@/lib/domain/prompts/prompt-run';
 import { comparePrompts } from '@/lib/domain/prompts/scoring';
 import { MS_PER_DAY } from '@/lib/domain/time';
 import type { WireProfileRef } from '@/lib/protocol/types';
@@ -97,6 +98,15 @@ export function toPromptState(row: PromptStateRow): PromptState {
  * recomputed at least this often even when no prompt changes state. */
 export const CACHE_MAX_AGE_MS = 60 * 60 * 1000;
 
+/**
+ * A new time changes every score, so only a run of the prompts at the same time can be kept and computed
+ * again just for the people a write changed (prompt-run.ts). So for up to this long after a run, a write
+ * that lets it be kept is computed at the run's time, as long as that answer holds at the clock's time
+ * (nothing fell due in between, as for a stored answer). Writes it cannot keep are computed at the
+ * clock's time.
+ */
+export const RUN_KEPT_MS = 60_000;
+
 /** What the popup shows that does not depend on the tab: kept in the store (popup-cache.ts). */
 export interface PopupSummary extends Cached {
   prompts: PopupPrompt[];
@@ -112,12 +122,15 @@ export interface PopupSummary extends Cached {
   introductions: { score: number; prompt: PopupPrompt }[];
 }
 
-function toPopupPrompt(prompt: Prompt, names: ReadonlyMap<string, string>, first: PromptPerson | undefined) {
+/** `people`: at least the ones the prompt names. */
+function toPopupPrompt(prompt: Prompt, people: ReadonlyMap<string, PromptPerson>) {
+  const first = people.get(prompt.personIds[0] ?? '');
   return {
     key: prompt.key,
     kind: prompt.kind,
     personIds: prompt.personIds,
-    people: prompt.personIds.map((id) => ({ id, name: names.get(id) ?? '' })),
+    // Raw names, as the popup always showed them (the prompts' own texts use plain ones).
+    people: prompt.personIds.map((id) => ({ id, name: people.get(id)?.name ?? '' })),
     reason: prompt.reason,
     draft: prompt.draft,
     network: prompt.network,
@@ -133,86 +146,85 @@ export function personUrl(person: PromptPerson): string | null {
   return identity ? profileUrl(identity) : null;
 }
 
-/** Everything in the summary, from every digest: the costly path, taken when the cached one is stale. */
-function summarize(
-  people: PromptPerson[],
-  states: PromptState[],
-  focus: UserFocus,
-  now: number,
-): PopupSummary {
-  // Flagged successes are stored as 'share' interactions (lib/menu/kinds.ts), so none are passed apart.
-  const input = { people, states, focus, flagged: [] };
-  const ctx = buildContext(input, now);
-  const all = buildPrompts(input, now, { context: ctx });
-  const byId = new Map(people.map((p) => [p.id, p]));
-  // Raw names, as the popup always showed them (the prompts' own texts use plain ones).
-  const names = new Map(people.map((p) => [p.id, p.name]));
-  const popupPrompt = (prompt: Prompt) => toPopupPrompt(prompt, names, byId.get(prompt.personIds[0] ?? ''));
+/** Each person's follow-up and next change, kept with their facts (made for one time, never changed). */
+const changes = new WeakMap<PersonFacts, PersonChange>();
+function changeOf(facts: PersonFacts, now: number, upcomingDays: number): PersonChange {
+  const kept = changes.get(facts);
+  if (kept) return kept;
+  const change = personChange(facts, now, upcomingDays);
+  changes.set(facts, change);
+  return change;
+}
 
-  const layers = dunbarLayers(ctx.active.map((f) => ({ id: f.person.id, score: f.tie.score })));
+/**
+ * Everything in the summary, from every digest at `now` (a tick): taken when the cached one is stale.
+ * The prompts are the kept run's (`last`), computed again only where the digests changed.
+ */
+function summarize(run: PromptRun): PopupSummary {
+  const { ctx, prompts: all } = run;
+  const { people, states, focus } = run.input;
+  const now = ctx.now;
+  const shown = all.slice(0, PROMPTS_SHOWN_MAX);
+  const introductions = all.filter((p) => p.kind === 'introduce');
+  // Only the people the shown prompts name: a map of everyone costs more than the rest after a write.
+  const named = new Set([...shown, ...introductions].flatMap((p) => p.personIds));
+  const byId = new Map(people.filter((p) => named.has(p.id)).map((p) => [p.id, p]));
+  const popupPrompt = (prompt: Prompt) => toPopupPrompt(prompt, byId);
+
+  // Dunbar's layers hold the 150 strongest: only their order is needed, not everyone's.
+  const top = topRanked(
+    ctx.active.map((f) => ({ id: f.person.id, score: f.tie.score, strong: f.tie.strong })),
+    DUNBAR_LAYERS.at(-1) ?? 0,
+  );
   const counts: PopupCounts = {
     people: ctx.active.length,
     strong: 0,
     weak: 0,
-    layers: [5, 15, 50, 150].map((layer) => ({ layer: layer as DunbarLayer, count: 0, strong: 0 })),
-    beyondLayers: 0,
+    layers: DUNBAR_LAYERS.map((layer) => ({ layer, count: 0, strong: 0 })),
+    beyondLayers: ctx.active.length - top.length,
     dueToday: all.length,
     archived: people.filter((p) => p.archived).length,
   };
-  const horizon = now + UPCOMING_DAYS * MS_PER_DAY;
-  const upcoming: UpcomingFollowUp[] = [];
-  for (const facts of ctx.active) {
-    const { person, tie, lastAt } = facts;
-    if (tie.strong) counts.strong += 1;
-    else counts.weak += 1;
-    const layer = layers.get(person.id) ?? null;
-    const slot = counts.layers.find((l) => l.layer === layer);
+  top.forEach(({ strong }, rank) => {
+    const slot = counts.layers.find(({ layer }) => rank < layer);
     if (slot) {
       slot.count += 1;
-      if (tie.strong) slot.strong += 1;
-    } else counts.beyondLayers += 1;
-    if (lastAt === null && person.metAt === null) continue;
-    const due = followUp(
-      {
-        lastInteractionAt: lastAt,
-        metAt: person.metAt,
-        cadenceDays: person.cadenceDays ?? (tie.strong ? STRONG_CADENCE_DAYS : WEAK_CADENCE_DAYS),
-        strong: tie.strong,
-        snoozedUntil: person.snoozedUntil,
-      },
-      now,
-    );
-    if (due.status === 'upcoming' && due.dueAt <= horizon) {
-      upcoming.push({
-        personId: person.id,
-        name: facts.name,
-        dueAt: due.dueAt,
-        strong: tie.strong,
-        url: personUrl(person),
-      });
+      if (strong) slot.strong += 1;
+    }
+  });
+  const horizon = now + UPCOMING_DAYS * MS_PER_DAY;
+  const upcoming: (Omit<UpcomingFollowUp, 'url'> & { person: PromptPerson })[] = [];
+  for (const facts of ctx.active) {
+    const { person, tie } = facts;
+    if (tie.strong) counts.strong += 1;
+    else counts.weak += 1;
+    const due = changeOf(facts, now, UPCOMING_DAYS).due;
+    if (due?.status === 'upcoming' && due.dueAt <= horizon) {
+      upcoming.push({ personId: person.id, name: facts.name, dueAt: due.dueAt, strong: tie.strong, person });
     }
   }
   upcoming.sort((a, b) => a.dueAt - b.dueAt || (a.personId < b.personId ? -1 : 1));
-  const ranked = [...layers].filter(([, layer]) => layer !== null).map(([id]) => id);
-  const change = nextChange(ctx, people, states, UPCOMING_DAYS);
+  const change = nextChange(ctx, people, states, UPCOMING_DAYS, changeOf);
   return {
     computedAt: now,
     validUntil: Math.min(change.upcomingAt, now + CACHE_MAX_AGE_MS),
     inputs: JSON.stringify(focus),
     promptsChangeAt: change.promptsAt,
-    prompts: all.slice(0, PROMPTS_SHOWN_MAX).map(popupPrompt),
-    upcoming: upcoming.slice(0, UPCOMING_SHOWN_MAX),
+    prompts: shown.map(popupPrompt),
+    upcoming: upcoming
+      .slice(0, UPCOMING_SHOWN_MAX)
+      .map(({ person, ...due }) => ({ ...due, url: personUrl(person) })),
     counts,
     sharedTags: [...ctx.sharedTags],
-    ranked,
-    introductions: all
-      .filter((p) => p.kind === 'introduce')
-      .map((prompt) => ({ score: prompt.score, prompt: popupPrompt(prompt) })),
+    ranked: top.map(({ id }) => id),
+    introductions: introductions.map((prompt) => ({ score: prompt.score, prompt: popupPrompt(prompt) })),
   };
 }
 
 /** One computation at a time per store: a popup opened while the badge recomputes waits for it. */
 const computing = new WeakMap<RapportDatabase, Promise<unknown>>();
+/** The last run of the prompts per store, in worker memory: a stopped worker starts with a full run. */
+const runs = new WeakMap<RapportDatabase, PromptRun>();
 
 /** The summary at `now`: the stored one while valid, else computed from the digests (and stored). */
 export async function popupSummary(
@@ -236,7 +248,18 @@ export async function popupSummary(
       if (kept) return kept;
     }
     const { people, states, generation } = await readEveryone(db);
-    const summary = summarize(people, states.map(toPromptState), focus, now);
+    // Flagged successes are stored as 'share' interactions (lib/menu/kinds.ts), so none are passed apart.
+    const input = { people, states: states.map(toPromptState), focus, flagged: [] };
+    const last = runs.get(db);
+    const kept = last && last.ctx.now <= now && now < last.ctx.now + RUN_KEPT_MS && keptRun(last, input);
+    let run = kept || promptRun(input, now);
+    let summary = summarize(run);
+    // Something fell due since the kept run's time: the answer must be the one at now.
+    if (summary.validUntil <= now) {
+      run = promptRun(input, now);
+      summary = summarize(run);
+    }
+    runs.set(db, run);
     await storeCached(db, generation, summary);
     return summary;
   })();
@@ -299,10 +322,11 @@ async function tabPersonOf(
   };
   const ctx = buildContext(input, now, store);
   const facts = ctx.active[0];
-  const own = buildPrompts(input, now, { context: ctx });
-  const names = new Map([[person.id, person.name]]);
+  // Alone in the input, they have no introduction but the summary's.
+  const own = facts ? personPrompts(facts, ctx) : [];
+  const self = new Map([[person.id, person]]);
   const candidates = [
-    ...own.map((prompt) => ({ score: prompt.score, prompt: toPopupPrompt(prompt, names, person) })),
+    ...own.map((prompt) => ({ score: prompt.score, prompt: toPopupPrompt(prompt, self) })),
     ...summary.introductions.filter(({ prompt }) => prompt.personIds.includes(person.id)),
   ];
   candidates.sort((a, b) => comparePrompts({ ...a.prompt, score: a.score }, { ...b.prompt, score: b.score }));

@@ -97,31 +97,26 @@ function news(
  * At most one per person: the best not already put away, so flagging the post about a new role does not
  * also repeat the headline change; dismissing the best lets the next one through.
  */
-export function acknowledgeSuccessPrompts(ctx: PromptContext): Prompt[] {
-  const prompts: Prompt[] = [];
-  for (const facts of ctx.active) {
-    const { identities, interactions } = facts.person;
-    // Most people have no success to look at: skip them without allocating (this runs for every person).
-    const maybe =
-      ctx.flagged.has(facts.person.id) ||
-      identities.some((i) => i.headlineHistory.length >= 2) ||
-      interactions.some((f) => f.kind === 'share' && f.direction === 'them');
-    if (!maybe) continue;
-    const candidates = headlineChanges(facts, ctx);
-    for (const success of ctx.flagged.get(facts.person.id) ?? []) {
-      const network = networkOfUrl(success.sourceUrl);
-      const flagged = { id: 'flagged', at: success.at, text: success.text, flagged: true, network };
-      const prompt = news(facts, ctx, flagged);
-      if (prompt !== null) candidates.push(prompt);
-    }
-    for (const f of interactions) {
-      if (f.kind !== 'share' || f.direction !== 'them' || f.text === undefined) continue;
-      const shared = { id: 'shared', at: f.at, text: f.text, flagged: false, network: null };
-      const prompt = news(facts, ctx, shared);
-      if (prompt !== null) candidates.push(prompt);
-    }
-    const best = candidates.filter((p) => !ctx.hidden(p.key)).sort(comparePrompts)[0];
-    if (best !== undefined) prompts.push(best);
+export function acknowledgeSuccessPrompt(facts: PersonFacts, ctx: PromptContext): Prompt | null {
+  const { identities, interactions } = facts.person;
+  // Most people have no success to look at: skip them without allocating (this runs for every person).
+  const maybe =
+    ctx.flagged.has(facts.person.id) ||
+    identities.some((i) => i.headlineHistory.length >= 2) ||
+    interactions.some((f) => f.kind === 'share' && f.direction === 'them');
+  if (!maybe) return null;
+  const candidates = headlineChanges(facts, ctx);
+  for (const success of ctx.flagged.get(facts.person.id) ?? []) {
+    const network = networkOfUrl(success.sourceUrl);
+    const flagged = { id: 'flagged', at: success.at, text: success.text, flagged: true, network };
+    const prompt = news(facts, ctx, flagged);
+    if (prompt !== null) candidates.push(prompt);
   }
-  return prompts;
+  for (const f of interactions) {
+    if (f.kind !== 'share' || f.direction !== 'them' || f.text === undefined) continue;
+    const shared = { id: 'shared', at: f.at, text: f.text, flagged: false, network: null };
+    const prompt = news(facts, ctx, shared);
+    if (prompt !== null) candidates.push(prompt);
+  }
+  return candidates.filter((p) => !ctx.hidden(p.key)).sort(comparePrompts)[0] ?? null;
 }

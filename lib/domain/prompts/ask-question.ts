@@ -5,35 +5,30 @@
 
 import { MS_PER_DAY } from '../time';
 import { timeSpan } from '../time-words';
-import type { PromptContext } from './context';
+import type { PersonFacts, PromptContext } from './context';
 import { bandScore, questionValue } from './scoring';
 import type { Prompt } from './types';
 
 export const QUIET_DAYS = 30;
 
-/** `skip`: people who already get a prompt to contact them (owed reply, thanks, reconnect). */
-export function askQuestionPrompts(ctx: PromptContext, skip: ReadonlySet<string>): Prompt[] {
-  const prompts: Prompt[] = [];
-  for (const facts of ctx.active) {
-    const { person, lastAt, first, focusTopics } = facts;
-    const topic = focusTopics[0];
-    if (topic === undefined || skip.has(person.id)) continue;
-    if (lastAt !== null && ctx.now - lastAt < QUIET_DAYS * MS_PER_DAY) continue;
-    const more = focusTopics.length > 1 ? ` (and ${focusTopics.length - 1} more)` : '';
-    const quiet = lastAt === null ? 'no contact logged yet' : `no contact for ${timeSpan(ctx.now - lastAt)}`;
-    prompts.push({
-      key: `ask-question:${person.id}:${topic.key}:${lastAt ?? 'never'}`,
-      kind: 'ask-question',
-      personIds: [person.id],
-      score: bandScore('ask-question', questionValue(facts.tie.score, focusTopics.length)),
-      reason: `${facts.tie.strong ? 'strong' : 'weak'} tie who shares your ${topic.kind}: ${topic.label}${more}; ${quiet}`,
-      draft:
-        topic.kind === 'goal'
-          ? `Hi ${first}, I'm working on ${topic.label} too: what's one thing you'd do differently if you were starting today?`
-          : `Hi ${first}, I saw you're into ${topic.label}: what's one thing you'd do differently if you were starting today?`,
-      network: facts.network,
-      dueAt: lastAt === null ? (person.metAt ?? ctx.now) : lastAt + QUIET_DAYS * MS_PER_DAY,
-    });
-  }
-  return prompts;
+export function askQuestionPrompt(facts: PersonFacts, ctx: PromptContext): Prompt | null {
+  const { person, lastAt, first, focusTopics } = facts;
+  const topic = focusTopics[0];
+  if (topic === undefined) return null;
+  if (lastAt !== null && ctx.now - lastAt < QUIET_DAYS * MS_PER_DAY) return null;
+  const more = focusTopics.length > 1 ? ` (and ${focusTopics.length - 1} more)` : '';
+  const quiet = lastAt === null ? 'no contact logged yet' : `no contact for ${timeSpan(ctx.now - lastAt)}`;
+  return {
+    key: `ask-question:${person.id}:${topic.key}:${lastAt ?? 'never'}`,
+    kind: 'ask-question',
+    personIds: [person.id],
+    score: bandScore('ask-question', questionValue(facts.tie.score, focusTopics.length)),
+    reason: `${facts.tie.strong ? 'strong' : 'weak'} tie who shares your ${topic.kind}: ${topic.label}${more}; ${quiet}`,
+    draft:
+      topic.kind === 'goal'
+        ? `Hi ${first}, I'm working on ${topic.label} too: what's one thing you'd do differently if you were starting today?`
+        : `Hi ${first}, I saw you're into ${topic.label}: what's one thing you'd do differently if you were starting today?`,
+    network: facts.network,
+    dueAt: lastAt === null ? (person.metAt ?? ctx.now) : lastAt + QUIET_DAYS * MS_PER_DAY,
+  };
 }

@@ -52,6 +52,8 @@ export interface PromptContext {
   sharedTags: ReadonlySet<string>;
   /** topicKey, memoised for this call. */
   keyOf: (raw: string) => string;
+  /** The facts of one current person, as `active` holds them, with this context's shared tags and links. */
+  factsOf: (person: PromptPerson) => PersonFacts;
 }
 
 function focusTopics(input: PromptInput, keyOf: (raw: string) => string): Map<string, Topic> {
@@ -76,7 +78,7 @@ function personTopics(person: PromptPerson): Set<string> {
   return topicsOf([interests, goals, expertise, tools]);
 }
 
-function hiddenKeys(states: readonly PromptState[], now: number): Set<string> {
+export function hiddenKeys(states: readonly PromptState[], now: number): Set<string> {
   const hidden = new Set<string>();
   for (const state of states) {
     if (state.status !== 'snoozed' || state.until === undefined || state.until > now) hidden.add(state.key);
@@ -147,9 +149,7 @@ export function buildContext(input: PromptInput, now: number, store?: StoreFacts
   const focusList = [...focus.values()].sort((a, b) =>
     a.kind === b.kind ? compareText(a.key, b.key) : a.kind === 'goal' ? -1 : 1,
   );
-  const active: PersonFacts[] = [];
-  for (const person of current) {
-    if (person.snoozedUntil !== null && person.snoozedUntil > now) continue;
+  const factsOf = (person: PromptPerson): PersonFacts => {
     const sharedTagCount = countSharedTopics(
       topicsOfPerson.get(person.id) ?? personTopics(person),
       focusForTies,
@@ -174,7 +174,7 @@ export function buildContext(input: PromptInput, now: number, store?: StoreFacts
     for (const topic of focusList) {
       if (introTopics.has(topic.key) || expertise.some((raw) => keyOf(raw) === topic.key)) shared.push(topic);
     }
-    active.push({
+    return {
       person,
       name: names.get(person.id) ?? '',
       first: firstName(person.name),
@@ -187,8 +187,9 @@ export function buildContext(input: PromptInput, now: number, store?: StoreFacts
       focusTopics: shared,
       introTopics,
       network: preferredNetwork(person),
-    });
-  }
+    };
+  };
+  const active = current.filter((p) => !(p.snoozedUntil !== null && p.snoozedUntil > now)).map(factsOf);
   active.sort((a, b) => compareText(a.person.id, b.person.id));
 
   const flagged = new Map<string, FlaggedSuccess[]>();
@@ -208,5 +209,6 @@ export function buildContext(input: PromptInput, now: number, store?: StoreFacts
     hidden: (key) => hidden.has(key),
     sharedTags,
     keyOf,
+    factsOf,
   };
 }

@@ -2,14 +2,14 @@
 // passed in, and the same input in any order gives the same output.
 
 import { assertTime } from '../time';
-import { acknowledgeSuccessPrompts } from './acknowledge-success';
-import { askQuestionPrompts } from './ask-question';
-import { buildContext } from './context';
+import { acknowledgeSuccessPrompt } from './acknowledge-success';
+import { askQuestionPrompt } from './ask-question';
+import { buildContext, type PersonFacts, type PromptContext } from './context';
 import { introducePrompts } from './introduce';
-import { reconnectPrompts } from './reconnect';
-import { replyAcknowledgePrompts } from './reply-acknowledge';
+import { reconnectPrompt } from './reconnect';
+import { replyAcknowledgePrompt } from './reply-acknowledge';
 import { comparePrompts } from './scoring';
-import { thankPrompts } from './thank';
+import { thankPrompt } from './thank';
 import type { BuildOptions, Prompt, PromptInput } from './types';
 
 export { networkOfUrl } from './acknowledge-success';
@@ -37,36 +37,39 @@ export type {
 } from './types';
 export { NETWORKS } from './types';
 
-const idsOf = (prompts: readonly Prompt[]) => new Set(prompts.flatMap((p) => p.personIds));
+/**
+ * The prompts of one person that depend on nothing but their own facts (every kind but introduce), not
+ * put away by the user. One way to contact each person at a time: someone owed a reply or thanks gets no
+ * reconnect (answering is the reconnection), and someone due a reconnect gets no question prompt (the
+ * reconnect names the shared topic). This is decided before the user's states apply, so dismissing a
+ * reconnect does not bring up a question to the same person instead.
+ */
+export function personPrompts(facts: PersonFacts, ctx: PromptContext): Prompt[] {
+  const owed = [replyAcknowledgePrompt(facts, ctx), thankPrompt(facts, ctx)].filter((p) => p !== null);
+  const reconnect = owed.length === 0 ? reconnectPrompt(facts, ctx) : null;
+  const ask = owed.length === 0 && reconnect === null ? askQuestionPrompt(facts, ctx) : null;
+  return [...owed, acknowledgeSuccessPrompt(facts, ctx), reconnect, ask].filter(
+    (p): p is Prompt => p !== null && !ctx.hidden(p.key),
+  );
+}
+
+/** Best first (scoring.ts), each key once. */
+export function rankPrompts(prompts: Prompt[]): Prompt[] {
+  const sorted = prompts.sort(comparePrompts);
+  // Keys are unique by construction except for two flagged successes of one person in the same
+  // millisecond; the sort makes the kept one independent of input order.
+  return sorted.filter((prompt, i) => prompt.key !== sorted[i - 1]?.key);
+}
 
 /**
- * All prompts not put away by the user, best first (scoring.ts), at most `limit`. Archived people and
- * people snoozed until after `now` get none.
- * One way to contact each person at a time: someone owed a reply or thanks gets no reconnect (answering is
- * the reconnection), and someone due a reconnect gets no question prompt (the reconnect names the shared
- * topic). This is decided before the user's states apply, so dismissing a reconnect does not bring up a
- * question to the same person instead.
+ * All prompts not put away by the user, best first, at most `limit`. Archived people and people snoozed
+ * until after `now` get none.
  */
 export function buildPrompts(input: PromptInput, now: number, options: BuildOptions = {}): Prompt[] {
   assertTime('now', now);
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   if (Number.isNaN(limit) || limit < 0) throw new RangeError(`limit must be >= 0, got ${limit}`);
   const ctx = options.context ?? buildContext(input, now, options.store);
-
-  const owed = [...replyAcknowledgePrompts(ctx), ...thankPrompts(ctx)];
-  const reconnect = reconnectPrompts(ctx, idsOf(owed));
-  const busy = new Set([...idsOf(owed), ...idsOf(reconnect)]);
-  const all = [
-    ...owed,
-    ...acknowledgeSuccessPrompts(ctx),
-    ...reconnect,
-    ...askQuestionPrompts(ctx, busy),
-    ...introducePrompts(ctx),
-  ];
-
-  const visible = all.filter((prompt) => !ctx.hidden(prompt.key)).sort(comparePrompts);
-  // Keys are unique by construction except for two flagged successes of one person in the same
-  // millisecond; the sort makes the kept one independent of input order.
-  const unique = visible.filter((prompt, i) => prompt.key !== visible[i - 1]?.key);
-  return unique.slice(0, limit);
+  const own = ctx.active.flatMap((facts) => personPrompts(facts, ctx));
+  return rankPrompts([...own, ...introducePrompts(ctx)]).slice(0, limit);
 }

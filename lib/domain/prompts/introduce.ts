@@ -13,7 +13,7 @@ import { NETWORKS, type Prompt } from './types';
 export const PER_TOPIC = 8;
 export const MAX_PAIRS = 4000;
 
-const byStrength = (a: PersonFacts, b: PersonFacts) =>
+export const byStrength = (a: PersonFacts, b: PersonFacts) =>
   b.tie.score - a.tie.score || compareText(a.person.id, b.person.id);
 
 /** The newest headline seen on any network: ", Director at B", or '' when none is known. */
@@ -30,7 +30,17 @@ function headlineOf(facts: PersonFacts): string {
   return text === '' ? '' : ` (${text})`;
 }
 
-function topicIndex(ctx: PromptContext) {
+/**
+ * The active people of each topic two or more of them share, strongest first, topics in the order they
+ * are paired in; and each topic's label. Kept by prompt-run.ts between runs: a logged interaction moves
+ * its person within their topics' lists, and nothing else here changes.
+ */
+export interface TopicIndex {
+  topics: [string, PersonFacts[]][];
+  labels: Map<string, string>;
+}
+
+export function topicIndex(ctx: PromptContext): TopicIndex {
   const members = new Map<string, PersonFacts[]>();
   const labels = new Map<string, string>();
   for (const facts of ctx.active) {
@@ -46,19 +56,20 @@ function topicIndex(ctx: PromptContext) {
       else list.push(facts);
     }
   }
-  return { members, labels };
+  const focused = (key: string) => (ctx.focus.has(key) ? 0 : 1);
+  const topics = [...members.entries()].filter(([, list]) => list.length >= 2);
+  topics.sort(([ka, a], [kb, b]) => focused(ka) - focused(kb) || a.length - b.length || compareText(ka, kb));
+  for (const [, list] of topics) list.sort(byStrength);
+  return { topics, labels };
 }
 
-export function introducePrompts(ctx: PromptContext): Prompt[] {
-  const { members, labels } = topicIndex(ctx);
-  const topics = [...members.entries()].filter(([, list]) => list.length >= 2);
+export function introducePrompts(ctx: PromptContext, index = topicIndex(ctx)): Prompt[] {
+  const { topics, labels } = index;
   const focused = (key: string) => (ctx.focus.has(key) ? 0 : 1);
-  topics.sort(([ka, a], [kb, b]) => focused(ka) - focused(kb) || a.length - b.length || compareText(ka, kb));
-
   const pairs = new Map<string, { a: PersonFacts; b: PersonFacts; topics: string[] }>();
   let considered = 0;
   for (const [topic, list] of topics) {
-    const top = list.sort(byStrength).slice(0, PER_TOPIC);
+    const top = list.slice(0, PER_TOPIC);
     for (let i = 0; i < top.length && considered < MAX_PAIRS; i += 1) {
       for (let j = i + 1; j < top.length && considered < MAX_PAIRS; j += 1) {
         considered += 1;

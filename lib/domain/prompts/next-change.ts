@@ -2,10 +2,10 @@
 // yes/no answer flips for someone. A cached list of prompts is exact until then, except for what drifts
 // continuously (tie scores, "3 days ago" in a reason, the order inside a band): callers also cap its age.
 
-import { followUp } from '../cadence';
+import { type FollowUp, followUp } from '../cadence';
 import { MS_PER_DAY } from '../time';
 import { QUIET_DAYS } from './ask-question';
-import type { PromptContext } from './context';
+import type { PersonFacts, PromptContext } from './context';
 import { SUCCESS_FRESH_DAYS } from './scoring';
 import type { PromptPerson, PromptState } from './types';
 
@@ -18,15 +18,56 @@ export interface NextChange {
   upcomingAt: number;
 }
 
+/** One active person's part of nextChange, and their follow-up (null with no contact and no meeting). */
+export interface PersonChange extends NextChange {
+  due: FollowUp | null;
+}
+
+export function personChange(facts: PersonFacts, now: number, upcomingDays: number): PersonChange {
+  let promptsAt = Number.POSITIVE_INFINITY;
+  let upcomingAt = Number.POSITIVE_INFINITY;
+  let due: FollowUp | null = null;
+  const prompts = (at: number) => {
+    if (at > now && at < promptsAt) promptsAt = at;
+  };
+  const { person, lastAt, tie } = facts;
+  if (lastAt !== null || person.metAt !== null) {
+    due = followUp(
+      {
+        lastInteractionAt: lastAt,
+        metAt: person.metAt,
+        cadenceDays: person.cadenceDays,
+        strong: tie.strong,
+        snoozedUntil: person.snoozedUntil,
+      },
+      now,
+    );
+    prompts(due.dueAt);
+    const enters = due.dueAt - upcomingDays * MS_PER_DAY;
+    if (enters > now && enters < upcomingAt) upcomingAt = enters;
+  }
+  if (facts.focusTopics.length > 0 && lastAt !== null) prompts(lastAt + QUIET_DAYS * MS_PER_DAY);
+  // A success is acknowledged while fresh; strictly after the window it is gone.
+  for (const identity of person.identities)
+    for (const seen of identity.headlineHistory) prompts(seen.seenAt + FRESH_MS + 1);
+  // A fact logged with a later time than `now` counts as made at `now` (every rule clamps elapsed
+  // time at zero), so reaching its time changes nothing: the popup's answer computed just before a
+  // write stays valid after it (lib/services/popup.ts).
+  for (const fact of person.interactions) if (fact.kind === 'share') prompts(fact.at + FRESH_MS + 1);
+  return { promptsAt, upcomingAt, due };
+}
+
 /**
  * `people`: everyone in the input (a snoozed person comes back when the snooze ends); `states`: the
  * user's prompt states (a snoozed prompt comes back). Infinity when nothing changes by time alone.
+ * `changeOf` may give a person's part from a cache (the facts of one run at ctx.now).
  */
 export function nextChange(
   ctx: PromptContext,
   people: readonly PromptPerson[],
   states: readonly PromptState[],
   upcomingDays: number,
+  changeOf = personChange,
 ): NextChange {
   const now = ctx.now;
   let promptsAt = Number.POSITIVE_INFINITY;
@@ -39,31 +80,9 @@ export function nextChange(
   for (const state of states)
     if (state.status === 'snoozed' && state.until !== undefined) prompts(state.until);
   for (const facts of ctx.active) {
-    const { person, lastAt, tie } = facts;
-    if (lastAt !== null || person.metAt !== null) {
-      const due = followUp(
-        {
-          lastInteractionAt: lastAt,
-          metAt: person.metAt,
-          cadenceDays: person.cadenceDays,
-          strong: tie.strong,
-          snoozedUntil: person.snoozedUntil,
-        },
-        now,
-      );
-      prompts(due.dueAt);
-      const enters = due.dueAt - upcomingDays * MS_PER_DAY;
-      if (enters > now && enters < upcomingAt) upcomingAt = enters;
-    }
-    if (facts.focusTopics.length > 0 && lastAt !== null) prompts(lastAt + QUIET_DAYS * MS_PER_DAY);
-    // A success is acknowledged while fresh; strictly after the window it is gone.
-    for (const identity of person.identities)
-      for (const seen of identity.headlineHistory) prompts(seen.seenAt + FRESH_MS + 1);
-    for (const fact of person.interactions) {
-      if (fact.kind === 'share') prompts(fact.at + FRESH_MS + 1);
-      // A fact logged with a future time starts counting when that time comes.
-      prompts(fact.at);
-    }
+    const change = changeOf(facts, now, upcomingDays);
+    prompts(change.promptsAt);
+    upcomingAt = Math.min(upcomingAt, change.upcomingAt);
   }
   return { promptsAt, upcomingAt: Math.min(upcomingAt, promptsAt) };
 }

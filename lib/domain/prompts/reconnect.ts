@@ -15,43 +15,38 @@ function tieWords(facts: PersonFacts): string {
   return topic === undefined ? tie : `${tie} with shared ${topic.kind}: ${topic.label}`;
 }
 
-/** `skip`: people who already get a reply or thanks prompt; answering them is the reconnection. */
-export function reconnectPrompts(ctx: PromptContext, skip: ReadonlySet<string>): Prompt[] {
-  const prompts: Prompt[] = [];
-  for (const facts of ctx.active) {
-    const { person, lastAt, first } = facts;
-    if (skip.has(person.id) || (lastAt === null && person.metAt === null)) continue;
-    const due = followUp(
-      {
-        lastInteractionAt: lastAt,
-        metAt: person.metAt,
-        cadenceDays: person.cadenceDays,
-        strong: facts.tie.strong,
-        snoozedUntil: person.snoozedUntil,
-      },
-      ctx.now,
-    );
-    if (due.status === 'upcoming') continue;
-    const talked = lastAt !== null && (person.metAt === null || lastAt >= person.metAt);
-    const since = Math.max(lastAt ?? -Infinity, person.metAt ?? -Infinity);
-    const cadence = person.cadenceDays ?? (facts.tie.strong ? STRONG_CADENCE_DAYS : WEAK_CADENCE_DAYS);
-    const topic = facts.focusTopics[0];
-    prompts.push({
-      key: `reconnect:${person.id}:${due.dueAt}`,
-      kind: 'reconnect',
-      personIds: [person.id],
-      score: bandScore(
-        'reconnect',
-        reconnectValue(facts.tie.score, due.overdueDays, cadence, topic !== undefined),
-      ),
-      reason: `${timeSpan(ctx.now - since)} since you ${talked ? 'talked' : 'met'}; ${tieWords(facts)}`,
-      draft:
-        topic === undefined
-          ? `Hi ${first}, it's been a while since we last talked. How have you been, and what are you working on these days?`
-          : `Hi ${first}, it's been a while! How are things going with ${topic.label}? I'd love to hear what you've been working on.`,
-      network: facts.network,
-      dueAt: due.dueAt,
-    });
-  }
-  return prompts;
+export function reconnectPrompt(facts: PersonFacts, ctx: PromptContext): Prompt | null {
+  const { person, lastAt, first } = facts;
+  if (lastAt === null && person.metAt === null) return null;
+  const due = followUp(
+    {
+      lastInteractionAt: lastAt,
+      metAt: person.metAt,
+      cadenceDays: person.cadenceDays,
+      strong: facts.tie.strong,
+      snoozedUntil: person.snoozedUntil,
+    },
+    ctx.now,
+  );
+  if (due.status === 'upcoming') return null;
+  const talked = lastAt !== null && (person.metAt === null || lastAt >= person.metAt);
+  const since = Math.max(lastAt ?? -Infinity, person.metAt ?? -Infinity);
+  const cadence = person.cadenceDays ?? (facts.tie.strong ? STRONG_CADENCE_DAYS : WEAK_CADENCE_DAYS);
+  const topic = facts.focusTopics[0];
+  return {
+    key: `reconnect:${person.id}:${due.dueAt}`,
+    kind: 'reconnect',
+    personIds: [person.id],
+    score: bandScore(
+      'reconnect',
+      reconnectValue(facts.tie.score, due.overdueDays, cadence, topic !== undefined),
+    ),
+    reason: `${timeSpan(ctx.now - since)} since you ${talked ? 'talked' : 'met'}; ${tieWords(facts)}`,
+    draft:
+      topic === undefined
+        ? `Hi ${first}, it's been a while since we last talked. How have you been, and what are you working on these days?`
+        : `Hi ${first}, it's been a while! How are things going with ${topic.label}? I'd love to hear what you've been working on.`,
+    network: facts.network,
+    dueAt: due.dueAt,
+  };
 }

@@ -53,46 +53,42 @@ function introducedNames(facts: PersonFacts, ctx: PromptContext): string | null 
   return unique.length <= 2 ? unique.join(' and ') : `${unique.slice(0, 2).join(', ')} and others`;
 }
 
-export function thankPrompts(ctx: PromptContext): Prompt[] {
-  const prompts: Prompt[] = [];
-  for (const facts of ctx.active) {
-    const help = unthankedHelp(facts);
-    const oldest = help[0];
-    const newest = help.at(-1);
-    if (oldest === undefined || newest === undefined) continue;
-    const { person, first } = facts;
-    const latest = (kind: Help['kind']) => help.filter((h) => h.kind === kind).at(-1);
-    const parts: string[] = [];
-    const reasons: string[] = [];
-    const intro = latest('introduction');
-    if (intro !== undefined) {
-      const who = introducedNames(facts, ctx);
-      const noted = loggedText(person.interactions, intro.at, (f) => f.kind === 'introduction');
-      parts.push(
-        who !== null
-          ? `introducing me to ${who}`
-          : noted !== null
-            ? `the introduction ("${noted}")`
-            : 'the introduction',
-      );
-      reasons.push(`they introduced you to ${who ?? 'someone'} ${timeAgo(ctx.now - intro.at)}`);
-    }
-    const feedback = latest('feedback');
-    if (feedback !== undefined) {
-      const noted = loggedText(person.interactions, feedback.at, (f) => f.kind === 'feedback-received');
-      parts.push(noted === null ? 'your feedback' : `your feedback ("${noted}")`);
-      reasons.push(`they gave you feedback ${timeAgo(ctx.now - feedback.at)}`);
-    }
-    prompts.push({
-      key: `thank:${person.id}:${newest.at}`,
-      kind: 'thank',
-      personIds: [person.id],
-      score: bandScore('thank', owedValue(oldest.at, facts.tie.score, ctx.now)),
-      reason: `${reasons.join('; ')}, and no thanks is logged since`,
-      draft: `Hi ${first}, thank you for ${parts.join(' and for ')}. It really helped, and I'll keep you posted.`,
-      network: facts.network,
-      dueAt: oldest.at,
-    });
+export function thankPrompt(facts: PersonFacts, ctx: PromptContext): Prompt | null {
+  const help = unthankedHelp(facts);
+  const oldest = help[0];
+  const newest = help.at(-1);
+  if (oldest === undefined || newest === undefined) return null;
+  const { person, first } = facts;
+  const latest = (kind: Help['kind']) => help.filter((h) => h.kind === kind).at(-1);
+  const parts: string[] = [];
+  const reasons: string[] = [];
+  const intro = latest('introduction');
+  if (intro !== undefined) {
+    const who = introducedNames(facts, ctx);
+    const noted = loggedText(person.interactions, intro.at, (f) => f.kind === 'introduction');
+    parts.push(
+      who !== null
+        ? `introducing me to ${who}`
+        : noted !== null
+          ? `the introduction ("${noted}")`
+          : 'the introduction',
+    );
+    reasons.push(`they introduced you to ${who ?? 'someone'} ${timeAgo(ctx.now - intro.at)}`);
   }
-  return prompts;
+  const feedback = latest('feedback');
+  if (feedback !== undefined) {
+    const noted = loggedText(person.interactions, feedback.at, (f) => f.kind === 'feedback-received');
+    parts.push(noted === null ? 'your feedback' : `your feedback ("${noted}")`);
+    reasons.push(`they gave you feedback ${timeAgo(ctx.now - feedback.at)}`);
+  }
+  return {
+    key: `thank:${person.id}:${newest.at}`,
+    kind: 'thank',
+    personIds: [person.id],
+    score: bandScore('thank', owedValue(oldest.at, facts.tie.score, ctx.now)),
+    reason: `${reasons.join('; ')}, and no thanks is logged since`,
+    draft: `Hi ${first}, thank you for ${parts.join(' and for ')}. It really helped, and I'll keep you posted.`,
+    network: facts.network,
+    dueAt: oldest.at,
+  };
 }

@@ -1,0 +1,146 @@
+// The prompts over everyone, kept from one run to the next so that a write costs about as much as the
+// people it changed. At 10,000 people the full run (context, then every rule) took most of the popup's
+// time after each logged interaction, although the write changed one person.
+//
+// Every prompt but introduce depends only on its person's facts, `now`, the focus, the prompt states it
+// looks up, and a few facts about everyone: the shared tags, the link graph and the names (thanks name
+// the people introduced). Those change only when someone's name, tags, links, archived flag or snooze
+// changes, or someone comes or goes: then the run starts over. Otherwise only the people whose digest
+// changed, or whose looked-up prompt states changed, are computed again, and introduce reorders them
+// within their topics. The result is the full run's (tests/unit/domain/prompts/prompt-run.test.ts).
+
+import { buildContext, hiddenKeys, type PersonFacts, type PromptContext } from './context';
+import { personPrompts, rankPrompts } from './index';
+import { byStrength, introducePrompts, type TopicIndex, topicIndex } from './introduce';
+import type { Prompt, PromptInput, PromptPerson } from './types';
+
+interface Own {
+  person: PromptPerson;
+  /** Null when the person is archived or snoozed. */
+  facts: PersonFacts | null;
+  prompts: Prompt[];
+  /** The prompt keys whose state the rules looked up for this person. */
+  asked: string[];
+}
+
+export interface PromptRun {
+  input: PromptInput;
+  ctx: PromptContext;
+  /** Visible prompts, best first, as buildPrompts gives them. */
+  prompts: Prompt[];
+  /** Per person, in the order of input.people. */
+  own: Own[];
+  /** Everyone's own prompts, best first. */
+  ranked: Prompt[];
+  index: TopicIndex;
+  hidden: Set<string>;
+}
+
+/** Past this many changed people a full run is as cheap. */
+const MOST_CHANGED = 500;
+
+/** Whether what other people's prompts read of this person is the same. */
+const sameForOthers = (a: PromptPerson, b: PromptPerson) =>
+  a.id === b.id &&
+  a.name === b.name &&
+  a.archived === b.archived &&
+  a.snoozedUntil === b.snoozedUntil &&
+  JSON.stringify([a.tags, a.links]) === JSON.stringify([b.tags, b.links]);
+
+/** Computes people's own prompts in `ctx`, noting which prompt states each looked up. */
+function ownPrompts(ctx: PromptContext, hidden: ReadonlySet<string>) {
+  let asked: string[] = [];
+  const lookup = {
+    ...ctx,
+    hidden: (key: string) => {
+      asked.push(key);
+      return hidden.has(key);
+    },
+  };
+  return (person: PromptPerson, facts: PersonFacts | null): Own => {
+    asked = [];
+    return { person, facts, prompts: facts ? personPrompts(facts, lookup) : [], asked };
+  };
+}
+
+// The lists kept sorted here change by a few items per write: they are sorted again with the few put
+// at the end, which the engine's sort (a merge sort that finds sorted runs) does in about one pass.
+
+function finish(run: Omit<PromptRun, 'prompts'>): PromptRun {
+  return { ...run, prompts: rankPrompts([...run.ranked, ...introducePrompts(run.ctx, run.index)]) };
+}
+
+function fullRun(input: PromptInput, now: number): PromptRun {
+  const built = buildContext(input, now);
+  const hidden = hiddenKeys(input.states, now);
+  const ctx = { ...built, hidden: (key: string) => hidden.has(key) };
+  const facts = new Map(ctx.active.map((f) => [f.person.id, f]));
+  const ownOf = ownPrompts(ctx, hidden);
+  const own = input.people.map((p) => ownOf(p, facts.get(p.id) ?? null));
+  const ranked = rankPrompts(own.flatMap((o) => o.prompts));
+  return finish({ input, ctx, own, ranked, index: topicIndex(ctx), hidden });
+}
+
+/** buildPrompts' answer and context for `input` at `now`, from `last` where it still holds. */
+export function promptRun(input: PromptInput, now: number, last?: PromptRun): PromptRun {
+  return (last?.ctx.now === now && keptRun(last, input)) || fullRun(input, now);
+}
+
+/**
+ * The run for `input` at the time of `last`, computing again only where `last` no longer holds; null
+ * when it must start over (see the top of this file). Pure: `last` is not changed.
+ */
+export function keptRun(last: PromptRun, input: PromptInput): PromptRun | null {
+  const now = last.ctx.now;
+  const before = last.input.people;
+  const after = input.people;
+  if (
+    input.flagged.length + last.input.flagged.length > 0 ||
+    before.length !== after.length ||
+    JSON.stringify(last.input.focus) !== JSON.stringify(input.focus)
+  )
+    return null;
+  const hidden = hiddenKeys(input.states, now);
+  const flipped = new Set([...hidden].filter((key) => !last.hidden.has(key)));
+  for (const key of last.hidden) if (!hidden.has(key)) flipped.add(key);
+
+  const ctx = { ...last.ctx, hidden: (key: string) => hidden.has(key) };
+  const own = [...last.own];
+  const ownOf = ownPrompts(ctx, hidden);
+  const replaced = new Map<PersonFacts, PersonFacts>();
+  const dropped = new Set<Prompt>();
+  const added: Prompt[] = [];
+  let recomputed = 0;
+  for (let i = 0; i < after.length; i += 1) {
+    const person = after[i] as PromptPerson;
+    const was = own[i] as Own;
+    const same = was.person === person;
+    if (same && (flipped.size === 0 || !was.asked.some((key) => flipped.has(key)))) continue;
+    // Nobody came or went (same ids in the same order), and nothing others read of them changed.
+    recomputed += 1;
+    if (!sameForOthers(was.person, person) || recomputed > MOST_CHANGED) return null;
+    // Archived and snooze are unchanged, so whether they are active is too.
+    const facts = was.facts && (same ? was.facts : ctx.factsOf(person));
+    const next = ownOf(person, facts);
+    own[i] = next;
+    for (const prompt of was.prompts) dropped.add(prompt);
+    added.push(...next.prompts);
+    if (was.facts && facts && facts !== was.facts) replaced.set(was.facts, facts);
+  }
+
+  const ranked =
+    recomputed > 0 ? rankPrompts([...last.ranked.filter((p) => !dropped.has(p)), ...added]) : last.ranked;
+  let index = last.index;
+  if (replaced.size > 0) {
+    ctx.active = ctx.active.map((f) => replaced.get(f) ?? f);
+    // Each topic's list stays strongest first: the person is taken out and put back by their new tie.
+    const topics = index.topics.map(([key, list]): [string, PersonFacts[]] => {
+      const moved = [...replaced].filter(([, is]) => is.introTopics.has(key));
+      if (moved.length === 0) return [key, list];
+      const gone = new Set(moved.map(([was]) => was));
+      return [key, [...list.filter((f) => !gone.has(f)), ...moved.map(([, is]) => is)].sort(byStrength)];
+    });
+    index = { ...index, topics };
+  }
+  return finish({ input, ctx, own, ranked, index, hidden });
+}
