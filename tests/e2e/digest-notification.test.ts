@@ -1,0 +1,104 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callRapport, EXTENSION_DIR, launchExtension, type RunningExtension, removeProfile } from './harness';
+
+// The daily digest's notification, shown by the browser. Headless Chromium never settles an extension's
+// permission prompt, so this runs a copy of the built extension whose manifest moves `notifications` from
+// optional_permissions to permissions: the same code, with the permission held from install (the options
+// page still asks, and the browser answers yes at once). The digest's alarm is fired now; the browser's
+// own list of Rapport's notifications must then hold the digest. (Nothing shown when nothing is due, the
+// text and the click that opens the popup are unit-tested: tests/unit/platform/digest-notification.test.ts.
+// A test cannot click a notification the browser shows, nor see that none appeared in time.)
+
+type Chrome = {
+  alarms: { create(name: string, info: object): Promise<void>; get(name: string): Promise<unknown> };
+  notifications: { getAll(): Promise<Record<string, boolean>>; clear(id: string): Promise<boolean> };
+};
+
+let running: RunningExtension;
+let options: Page;
+let worker: Worker;
+let extensionCopy: string;
+
+beforeAll(async () => {
+  extensionCopy = mkdtempSync(join(tmpdir(), 'rapport-notifications-granted-'));
+  cpSync(EXTENSION_DIR, extensionCopy, { recursive: true });
+  const manifestPath = join(extensionCopy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  expect(manifest.optional_permissions).toContain('notifications');
+  manifest.optional_permissions = manifest.optional_permissions.filter((p: string) => p !== 'notifications');
+  manifest.permissions = [...manifest.permissions, 'notifications'];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  running = await launchExtension({ extensionDir: extensionCopy });
+  worker = await running.worker();
+  options = await running.context.newPage();
+  await options.goto(`chrome-extension://${running.extensionId}/options.html`);
+});
+afterAll(async () => {
+  await running?.close();
+  if (running) removeProfile(running.userDataDir);
+  if (extensionCopy) rmSync(extensionCopy, { recursive: true, force: true });
+});
+
+const shown = () =>
+  worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.notifications.getAll());
+
+/** Fires the digest's real alarm now and waits until the worker has handled it (it sets the next one). */
+async function fireDigest(): Promise<void> {
+  await worker.evaluate(() =>
+    (globalThis as unknown as { chrome: Chrome }).chrome.alarms.create('rapport-digest', {
+      when: Date.now(),
+    }),
+  );
+  await expect
+    .poll(
+      async () =>
+        (
+          (await worker.evaluate(() =>
+            (globalThis as unknown as { chrome: Chrome }).chrome.alarms.get('rapport-digest'),
+          )) as { scheduledTime?: number }
+        )?.scheduledTime ?? 0,
+      { timeout: 20_000 },
+    )
+    .toBeGreaterThan(Date.now() + 60 * 60_000);
+}
+
+describe('the daily digest notification', () => {
+  it('is shown by the browser when the digest fires with a prompt due', async () => {
+    const box = options.getByLabel('Remind me once a day of who to follow up with');
+    await box.click();
+    await expect.poll(() => box.isChecked()).toBe(true);
+    await options.getByTestId('settings-status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(await options.getByTestId('digest-blocked').count()).toBe(0);
+
+    // A question they asked three days ago, unanswered: one prompt due.
+    await callRapport(options, 'addPerson', {
+      personId: 'ana',
+      snapshot: {
+        network: 'linkedin',
+        id: 'ana-a',
+        url: 'https://www.linkedin.com/in/ana-a/',
+        name: 'Ana Alvarez',
+        headline: null,
+        avatarUrl: null,
+      },
+    });
+    await callRapport(options, 'logInteraction', {
+      interaction: {
+        id: 'asked',
+        personId: 'ana',
+        at: Date.now() - 3 * 86_400_000,
+        kind: 'question-asked',
+        direction: 'them',
+        channel: 'linkedin',
+        text: 'Which CI do you use?',
+        sourceUrl: null,
+      },
+    });
+    await fireDigest();
+    await expect.poll(shown).toEqual({ 'rapport-digest': true });
+  });
+});
