@@ -1,5 +1,4 @@
 import {
-  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -12,7 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callRapport, EXTENSION_DIR, launchExtension, type RunningExtension, removeProfile } from './harness';
+import {
+  callRapport,
+  extensionCopyGranting,
+  launchExtension,
+  type RunningExtension,
+  removeProfile,
+} from './harness';
 
 // Automatic backup files in the built extension in Chromium: turned on from the options page, the worker's
 // alarm saves the JSON backup through the downloads API into "Rapport backups" in the browser's download
@@ -62,18 +67,8 @@ describe('with the downloads permission granted', () => {
   let worker: Worker;
 
   beforeAll(async () => {
-    // Headless Chromium never settles an extension's permission prompt. So this test runs a copy of the
-    // built extension whose manifest moves `downloads` from optional_permissions to permissions: the same
-    // code, with the permission granted at install instead of at the prompt. (The options page still asks
-    // for it, and the browser answers yes at once because it is held.)
-    extensionCopy = mkdtempSync(join(tmpdir(), 'rapport-downloads-granted-'));
-    cpSync(EXTENSION_DIR, extensionCopy, { recursive: true });
-    const manifestPath = join(extensionCopy, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    expect(manifest.optional_permissions).toContain('downloads');
-    manifest.optional_permissions = manifest.optional_permissions.filter((p: string) => p !== 'downloads');
-    manifest.permissions = [...manifest.permissions, 'downloads'];
-    writeFileSync(manifestPath, JSON.stringify(manifest));
+    // The same code with `downloads` held from install (headless Chromium never answers the prompt).
+    extensionCopy = extensionCopyGranting('downloads');
 
     // The browser's download folder, as a user sets it. Not CDP's Browser.setDownloadBehavior 'allow':
     // that saves every download under the folder by its URL's name ("download.json"), ignoring the name

@@ -1,14 +1,16 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callRapport, EXTENSION_DIR, launchExtension, type RunningExtension, removeProfile } from './harness';
+import {
+  callRapport,
+  extensionCopyGranting,
+  launchExtension,
+  type RunningExtension,
+  removeProfile,
+} from './harness';
 
-// The daily digest's notification, shown by the browser. Headless Chromium never settles an extension's
-// permission prompt, so this runs a copy of the built extension whose manifest moves `notifications` from
-// optional_permissions to permissions: the same code, with the permission held from install (the options
-// page still asks, and the browser answers yes at once). The digest's alarm is fired now; the browser's
+// The daily digest's notification, shown by the browser, in a copy of the build that holds
+// `notifications` from install (extensionCopyGranting: headless Chromium never answers the prompt). The digest's alarm is fired now; the browser's
 // own list of Rapport's notifications must then hold the digest. (Nothing shown when nothing is due, the
 // text and the click that opens the popup are unit-tested: tests/unit/platform/digest-notification.test.ts.
 // A test cannot click a notification the browser shows, nor see that none appeared in time.)
@@ -24,14 +26,7 @@ let worker: Worker;
 let extensionCopy: string;
 
 beforeAll(async () => {
-  extensionCopy = mkdtempSync(join(tmpdir(), 'rapport-notifications-granted-'));
-  cpSync(EXTENSION_DIR, extensionCopy, { recursive: true });
-  const manifestPath = join(extensionCopy, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  expect(manifest.optional_permissions).toContain('notifications');
-  manifest.optional_permissions = manifest.optional_permissions.filter((p: string) => p !== 'notifications');
-  manifest.permissions = [...manifest.permissions, 'notifications'];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
+  extensionCopy = extensionCopyGranting('notifications');
   running = await launchExtension({ extensionDir: extensionCopy });
   worker = await running.worker();
   options = await running.context.newPage();

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
@@ -101,6 +101,27 @@ export async function reloadExtension(running: RunningExtension): Promise<void> 
   await session.detach();
   if (id !== running.extensionId)
     throw new Error(`The extension came back as ${id}, not ${running.extensionId}`);
+}
+
+/**
+ * A copy of the built extension whose manifest holds `permission` from install instead of asking for it:
+ * headless Chromium never settles an extension's permission prompt. The same code; the options page still
+ * asks, and the browser answers yes at once because the permission is held. Remove the folder when done.
+ */
+export function extensionCopyGranting(permission: string): string {
+  const copy = mkdtempSync(join(tmpdir(), `rapport-${permission}-granted-`));
+  cpSync(EXTENSION_DIR, copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    permissions: string[];
+    optional_permissions?: string[];
+  };
+  if (!manifest.optional_permissions?.includes(permission))
+    throw new Error(`The built manifest has no optional permission "${permission}"`);
+  manifest.optional_permissions = manifest.optional_permissions.filter((p) => p !== permission);
+  manifest.permissions = [...manifest.permissions, permission];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return copy;
 }
 
 export function removeProfile(userDataDir: string): void {
