@@ -7,6 +7,7 @@ import { retireReplacedCopy } from './retire';
 import { startContentRuntime } from './runtime';
 
 export async function bootContentScript(ctx: ContentScriptContext, site: Site): Promise<void> {
+  if (!claimPage()) return;
   ignoreNewerCopyAnnouncements(ctx);
   const { network } = site;
   const [displayMode, layout] = await Promise.all([readDisplayMode(network), readLayout(network)]);
@@ -37,6 +38,19 @@ export async function bootContentScript(ctx: ContentScriptContext, site: Site): 
       }),
     fallbackNavigation: (emit) => ctx.addEventListener(window, 'wxt:locationchange', emit),
   });
+}
+
+/**
+ * One live copy of Rapport per page. Copies of one extension share an isolated world, so the first to
+ * start leaves a mark there, which the page cannot see or set. A copy run again while a live one is there
+ * (the worker's takeover of open tabs racing the page's own load, on install) stops at once. A copy from a
+ * replaced version is not live: its check runs in its own, now disconnected, context.
+ */
+function claimPage(): boolean {
+  const world = globalThis as { rapportCopy?: { live(): boolean } };
+  if (world.rapportCopy?.live()) return false;
+  world.rapportCopy = { live: () => !extensionReplaced() };
+  return true;
 }
 
 /**

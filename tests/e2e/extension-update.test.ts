@@ -81,3 +81,40 @@ describe('an update while a profile is open', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the takeover racing a page that already has Rapport', () => {
+  it('runs one copy: the script run again in the tab stops at once', async () => {
+    // On install the worker runs the scripts in the sites' open tabs; a tab that loaded meanwhile already
+    // has the manifest's copy. Run the takeover's two injections in such a tab, as the worker does.
+    const page = await running.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto('https://www.linkedin.com/in/jane-doe/');
+    const first = await sidebarFrame(page, running.extensionId);
+    await expect.poll(() => first.locator('h1').textContent()).toBe('Jane Doe');
+    const worker = await running.worker();
+    await worker.evaluate(async (url) => {
+      type Scripting = { executeScript(options: object): Promise<unknown> };
+      type Tabs = { query(q: object): Promise<{ id?: number }[]> };
+      const chrome = (globalThis as unknown as { chrome: { scripting: Scripting; tabs: Tabs } }).chrome;
+      const [tab] = await chrome.tabs.query({ url });
+      const target = { tabId: tab?.id };
+      await chrome.scripting.executeScript({
+        target,
+        func: () => {
+          (globalThis as { rapportTakeOver?: boolean }).rapportTakeOver = true;
+        },
+      });
+      await chrome.scripting.executeScript({ target, files: ['content-scripts/linkedin.js'] });
+    }, 'https://www.linkedin.com/in/jane-doe/');
+
+    // Still the first frame, alone, and working; in-app navigation moves that one sidebar.
+    await spaNavigate(page, '/in/rahul-mehta/');
+    await expect.poll(() => first.locator('h1').textContent()).toBe('Rahul Mehta');
+    expect(first.isDetached()).toBe(false);
+    expect(await page.locator('rapport-sidebar').count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('340px');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
