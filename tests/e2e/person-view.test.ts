@@ -259,10 +259,36 @@ describe('the person among the user’s ties', () => {
             ).chrome.storage.session.get('popup:pending-search')
           )['popup:pending-search'] ?? null,
       );
+    // Every change to the search left for the popup, as storage reports it: the sidebar must leave it, and
+    // the popup take it (a search that was never left would also read as none).
+    await frame.evaluate(() => {
+      const scope = globalThis as unknown as {
+        pendingChanges: unknown[];
+        chrome: {
+          storage: {
+            onChanged: {
+              addListener(f: (c: Record<string, { newValue?: unknown }>, area: string) => void): void;
+            };
+          };
+        };
+      };
+      scope.pendingChanges = [];
+      scope.chrome.storage.onChanged.addListener((changes, area) => {
+        const change = changes['popup:pending-search'];
+        if (area === 'session' && change) scope.pendingChanges.push(change.newValue ?? null);
+      });
+    });
+    const pendingChanges = () =>
+      frame.evaluate(() =>
+        (globalThis as unknown as { pendingChanges: { query?: string }[] }).pendingChanges.map(
+          (value) => value?.query ?? null,
+        ),
+      );
     expect(await popupTargets()).toBe(0);
     await who.getByRole('button', { name: 'Search all your ties for “Climbing”' }).click();
     await expect.poll(popupTargets).toBe(1);
-    await expect.poll(pendingSearch).toBeNull();
+    await expect.poll(pendingChanges).toEqual(['Climbing', null]);
+    expect(await pendingSearch()).toBeNull();
     await browserSession.detach();
     await page.close();
 
