@@ -56,9 +56,10 @@ function claimPage(): boolean {
 /**
  * WXT stops a content script when a newer copy of it announces itself: a CustomEvent on the document
  * named after the extension's id and the script. The id is public for a store listing, so the page can
- * send that event too, and it did stop Rapport (tests/e2e/hostile-page.test.ts). Rapport never runs two
- * copies in one document (Chrome runs a new version's script only on the next load), so the announcement
- * is stopped on its way down, at the window, before WXT's listener on the document hears it.
+ * send that event too, and it did stop Rapport (tests/e2e/hostile-page.test.ts). Rapport keeps one live
+ * copy per document by a mark the page cannot reach (claimPage) and retires a replaced one itself
+ * (retire.ts), so the announcement is stopped on its way down, at the window, before WXT's listener on
+ * the document hears it.
  */
 function ignoreNewerCopyAnnouncements(ctx: ContentScriptContext): void {
   const type = (ctx.constructor as { SCRIPT_STARTED_MESSAGE_TYPE?: unknown }).SCRIPT_STARTED_MESSAGE_TYPE;

@@ -34,6 +34,11 @@ export function topRanked<T extends Scored>(scored: readonly T[], count: number)
   return top;
 }
 
+/** The layer of the person at 1-based `rank`: 1-5 -> 5, 6-15 -> 15, 16-50 -> 50, 51-150 -> 150, beyond -> null. */
+export function layerAtRank(rank: number): DunbarLayer | null {
+  return DUNBAR_LAYERS.find((size) => rank <= size) ?? null;
+}
+
 /**
  * Layer of each id by rank: ranks 1-5 -> 5, 6-15 -> 15, 16-50 -> 50, 51-150 -> 150, beyond -> null.
  * Ties with score 0 (or no interactions) are ranked like any other: a short list still fills the inner
@@ -52,7 +57,7 @@ export function dunbarLayers(
   const ranked = [...scored].sort(byRank);
   const layers = new Map<string, DunbarLayer | null>();
   ranked.forEach(({ id }, index) => {
-    layers.set(id, DUNBAR_LAYERS.find((size) => index < size) ?? null);
+    layers.set(id, layerAtRank(index + 1));
   });
   return layers;
 }

@@ -1,10 +1,10 @@
 import type { RapportDatabase } from '@/lib/db/database';
 import { type PersonRow, TAG_KINDS } from '@/lib/db/rows';
 import { followUp, reciprocityLedger, tieStrength } from '@/lib/domain';
-import { DUNBAR_LAYERS } from '@/lib/domain/dunbar';
+import { layerAtRank } from '@/lib/domain/dunbar';
 import type { UserFocus } from '@/lib/domain/prompts';
 import { buildContext } from '@/lib/domain/prompts/context';
-import { introducePrompts } from '@/lib/domain/prompts/introduce';
+import { byStrength, introducePrompts } from '@/lib/domain/prompts/introduce';
 import type { PersonView, TieView, WireProfileRef } from '@/lib/protocol/types';
 import type { Clock } from './clock';
 import { readEveryone } from './digest-mirror';
@@ -111,9 +111,7 @@ async function computeEveryonesStanding(db: RapportDatabase, now: number, focus:
   const { people, states: stateRows } = await readEveryone(db);
   const ctx = buildContext({ people, states: stateRows.map(toPromptState), focus, flagged: [] }, now);
   // The same order dunbarLayers ranks by: strongest first, equal scores by id.
-  const ranked = [...ctx.active].sort(
-    (a, b) => b.tie.score - a.tie.score || (a.person.id < b.person.id ? -1 : 1),
-  );
+  const ranked = [...ctx.active].sort(byStrength);
   return { people, stateRows, ctx, ranked };
 }
 
@@ -193,8 +191,7 @@ export async function getPersonStanding(
     : null;
 
   return {
-    // Dunbar's layers by rank (dunbar.ts): ranks 1-5 are the 5-layer, and so on.
-    layer: rank > 0 ? (DUNBAR_LAYERS.find((size) => rank <= size) ?? null) : null,
+    layer: rank > 0 ? layerAtRank(rank) : null,
     rank: rank > 0 ? rank : null,
     ranked: ranked.length,
     shared,

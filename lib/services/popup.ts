@@ -10,8 +10,7 @@ import {
   profileUrl,
   type UserFocus,
 } from '@/lib/domain/prompts';
-import type { PersonFacts } from '@/lib/domain/prompts/context';
-import { buildContext } from '@/lib/domain/prompts/context';
+import { buildContext, type PersonFacts } from '@/lib/domain/prompts/context';
 import { nextChange, type PersonChange, personChange } from '@/lib/domain/prompts/next-change';
 import { keptRun, type PromptRun, promptRun } from '@/lib/domain/prompts/prompt-run';
 import { comparePrompts } from '@/lib/domain/prompts/scoring';
@@ -157,8 +156,8 @@ function changeOf(facts: PersonFacts, now: number, upcomingDays: number): Person
 }
 
 /**
- * Everything in the summary, from every digest at `now` (a tick): taken when the cached one is stale.
- * The prompts are the kept run's (`last`), computed again only where the digests changed.
+ * Everything in the summary from a run of the prompts over every digest, at the run's time: taken when
+ * the stored one is stale.
  */
 function summarize(run: PromptRun): PopupSummary {
   const { ctx, prompts: all } = run;

@@ -23,7 +23,7 @@ const html = readFixture('linkedin/profile-jane-doe.html');
 /** Makes every write to `table` fail with the browser's quota error, or (null) lifts that. */
 async function fillDisk(worker: Worker, table: string | null): Promise<void> {
   await worker.evaluate((table) => {
-    const store = IDBObjectStore.prototype as IDBObjectStore & { rapportFull?: string | null };
+    const store = IDBObjectStore.prototype;
     const scope = globalThis as unknown as { rapportRealPut?: IDBObjectStore['put'] };
     scope.rapportRealPut ??= store.put;
     const realPut = scope.rapportRealPut;

@@ -69,7 +69,7 @@ afterEach(async () => {
 });
 
 /** Rapport, built, started on a profile whose store is version 1 holding `rows`. */
-async function rapportOverV1Store(rows: V1Rows): Promise<{ page: Page; seederId: string }> {
+async function rapportOverV1Store(rows: V1Rows): Promise<Page> {
   folder = mkdtempSync(join(tmpdir(), 'rapport-upgrade-ext-'));
   writeFileSync(join(folder, 'manifest.json'), JSON.stringify(SEEDER_MANIFEST));
   writeFileSync(join(folder, 'worker.js'), '');
@@ -80,8 +80,7 @@ async function rapportOverV1Store(rows: V1Rows): Promise<{ page: Page; seederId:
   await seedPage.evaluate(writeV1Store, rows);
   await seeder.close();
 
-  for (const file of Object.keys({ 'manifest.json': 0, 'worker.js': 0, 'seed.html': 0 }))
-    rmSync(join(folder, file));
+  for (const file of ['manifest.json', 'worker.js', 'seed.html']) rmSync(join(folder, file));
   cpSync(EXTENSION_DIR, folder, { recursive: true });
   running = await launchExtension({ extensionDir: folder, userDataDir: seeder.userDataDir });
   expect(running.extensionId).toBe(seeder.extensionId);
@@ -91,7 +90,7 @@ async function rapportOverV1Store(rows: V1Rows): Promise<{ page: Page; seederId:
   await (await running.worker()).evaluate(() => true);
   const page = await running.context.newPage();
   await page.goto(`chrome-extension://${running.extensionId}/options.html`);
-  return { page, seederId: seeder.extensionId };
+  return page;
 }
 
 /** The store's version on disk, as IndexedDB reports it (10 per Dexie version). */
@@ -111,7 +110,7 @@ const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
 
 describe('upgrading the store in the built extension', () => {
   it('upgrades a version-1 store to the current version and keeps every row', async () => {
-    const { page } = await rapportOverV1Store(V1);
+    const page = await rapportOverV1Store(V1);
     const file = await exported(page);
     expect(ids(file.people)).toEqual(ids(V1.people));
     expect(file.people.map((person) => person.name).sort()).toEqual(
@@ -131,7 +130,7 @@ describe('upgrading the store in the built extension', () => {
     // words for it throws inside the upgrade, in the built code, with no fault injected.
     const broken = { id: '7b0c1f4e-0000-4000-8000-0000000000ff', name: null, createdAt: 1, updatedAt: 1 };
     const rows = { ...V1, people: [...V1.people, broken] };
-    const { page } = await rapportOverV1Store(rows);
+    const page = await rapportOverV1Store(rows);
 
     // Every message that needs the store says what happened, in words.
     const answer = (await page.evaluate(() =>

@@ -2,6 +2,7 @@
 // reciprocity ledger, the topics they share with the user's focus, the link graph, and which prompt keys
 // the user has put away. Everything here is linear in the input (plus a sort by id).
 
+import { type FollowUp, followUp } from '../cadence';
 import { latestAt } from '../interactions';
 import { loopOpenedBy, type ReciprocityLedger, reciprocityLedger } from '../reciprocity';
 import { countSharedTopics, topicsOf } from '../shared-topics';
@@ -76,6 +77,22 @@ function focusTopics(input: PromptInput, keyOf: (raw: string) => string): Map<st
 function personTopics(person: PromptPerson): Set<string> {
   const { interests, goals, expertise, tools } = person.tags;
   return topicsOf([interests, goals, expertise, tools]);
+}
+
+/** The person's follow-up at `now` from their facts, or null with no contact and no meeting to count from. */
+export function followUpOf(facts: PersonFacts, now: number): FollowUp | null {
+  const { person, lastAt, tie } = facts;
+  if (lastAt === null && person.metAt === null) return null;
+  return followUp(
+    {
+      lastInteractionAt: lastAt,
+      metAt: person.metAt,
+      cadenceDays: person.cadenceDays,
+      strong: tie.strong,
+      snoozedUntil: person.snoozedUntil,
+    },
+    now,
+  );
 }
 
 export function hiddenKeys(states: readonly PromptState[], now: number): Set<string> {

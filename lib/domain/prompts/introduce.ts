@@ -16,6 +16,9 @@ export const MAX_PAIRS = 4000;
 export const byStrength = (a: PersonFacts, b: PersonFacts) =>
   b.tie.score - a.tie.score || compareText(a.person.id, b.person.id);
 
+/** Topics of the user's focus sort before the rest. */
+const focusedFirst = (ctx: PromptContext, key: string) => (ctx.focus.has(key) ? 0 : 1);
+
 /** The newest headline seen on any network: ", Director at B", or '' when none is known. */
 function headlineOf(facts: PersonFacts): string {
   let best: { headline: string; seenAt: number } | null = null;
@@ -56,16 +59,17 @@ export function topicIndex(ctx: PromptContext): TopicIndex {
       else list.push(facts);
     }
   }
-  const focused = (key: string) => (ctx.focus.has(key) ? 0 : 1);
   const topics = [...members.entries()].filter(([, list]) => list.length >= 2);
-  topics.sort(([ka, a], [kb, b]) => focused(ka) - focused(kb) || a.length - b.length || compareText(ka, kb));
+  topics.sort(
+    ([ka, a], [kb, b]) =>
+      focusedFirst(ctx, ka) - focusedFirst(ctx, kb) || a.length - b.length || compareText(ka, kb),
+  );
   for (const [, list] of topics) list.sort(byStrength);
   return { topics, labels };
 }
 
 export function introducePrompts(ctx: PromptContext, index = topicIndex(ctx)): Prompt[] {
   const { topics, labels } = index;
-  const focused = (key: string) => (ctx.focus.has(key) ? 0 : 1);
   const pairs = new Map<string, { a: PersonFacts; b: PersonFacts; topics: string[] }>();
   let considered = 0;
   for (const [topic, list] of topics) {
@@ -87,7 +91,7 @@ export function introducePrompts(ctx: PromptContext, index = topicIndex(ctx)): P
   const candidates: Prompt[] = [];
   for (const [key, { a, b, topics: shared }] of pairs) {
     if (ctx.hidden(key)) continue;
-    shared.sort((x, y) => focused(x) - focused(y) || compareText(x, y));
+    shared.sort((x, y) => focusedFirst(ctx, x) - focusedFirst(ctx, y) || compareText(x, y));
     const first = shared[0] ?? '';
     const label = labels.get(first) ?? first;
     const more = shared.length > 1 ? ` (and ${shared.length - 1} more)` : '';

@@ -2,10 +2,10 @@
 // yes/no answer flips for someone. A cached list of prompts is exact until then, except for what drifts
 // continuously (tie scores, "3 days ago" in a reason, the order inside a band): callers also cap its age.
 
-import { type FollowUp, followUp } from '../cadence';
+import type { FollowUp } from '../cadence';
 import { MS_PER_DAY } from '../time';
 import { QUIET_DAYS } from './ask-question';
-import type { PersonFacts, PromptContext } from './context';
+import { followUpOf, type PersonFacts, type PromptContext } from './context';
 import { SUCCESS_FRESH_DAYS } from './scoring';
 import type { PromptPerson, PromptState } from './types';
 
@@ -26,25 +26,15 @@ export interface PersonChange extends NextChange {
 export function personChange(facts: PersonFacts, now: number, upcomingDays: number): PersonChange {
   let promptsAt = Number.POSITIVE_INFINITY;
   let upcomingAt = Number.POSITIVE_INFINITY;
-  let due: FollowUp | null = null;
   const prompts = (at: number) => {
     if (at > now && at < promptsAt) promptsAt = at;
   };
-  const { person, lastAt, tie } = facts;
-  if (lastAt !== null || person.metAt !== null) {
-    due = followUp(
-      {
-        lastInteractionAt: lastAt,
-        metAt: person.metAt,
-        cadenceDays: person.cadenceDays,
-        strong: tie.strong,
-        snoozedUntil: person.snoozedUntil,
-      },
-      now,
-    );
+  const { person, lastAt } = facts;
+  const due = followUpOf(facts, now);
+  if (due !== null) {
     prompts(due.dueAt);
     const enters = due.dueAt - upcomingDays * MS_PER_DAY;
-    if (enters > now && enters < upcomingAt) upcomingAt = enters;
+    if (enters > now) upcomingAt = enters;
   }
   if (facts.focusTopics.length > 0 && lastAt !== null) prompts(lastAt + QUIET_DAYS * MS_PER_DAY);
   // A success is acknowledged while fresh; strictly after the window it is gone.

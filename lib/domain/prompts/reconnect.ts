@@ -3,9 +3,9 @@
 // contacted and never met have nothing to reconnect: ask-question and introduce cover them, and an
 // imported address book does not flood the list.
 
-import { followUp, STRONG_CADENCE_DAYS, WEAK_CADENCE_DAYS } from '../cadence';
+import { STRONG_CADENCE_DAYS, WEAK_CADENCE_DAYS } from '../cadence';
 import { timeSpan } from '../time-words';
-import type { PersonFacts, PromptContext } from './context';
+import { followUpOf, type PersonFacts, type PromptContext } from './context';
 import { bandScore, reconnectValue } from './scoring';
 import type { Prompt } from './types';
 
@@ -17,18 +17,8 @@ function tieWords(facts: PersonFacts): string {
 
 export function reconnectPrompt(facts: PersonFacts, ctx: PromptContext): Prompt | null {
   const { person, lastAt, first } = facts;
-  if (lastAt === null && person.metAt === null) return null;
-  const due = followUp(
-    {
-      lastInteractionAt: lastAt,
-      metAt: person.metAt,
-      cadenceDays: person.cadenceDays,
-      strong: facts.tie.strong,
-      snoozedUntil: person.snoozedUntil,
-    },
-    ctx.now,
-  );
-  if (due.status === 'upcoming') return null;
+  const due = followUpOf(facts, ctx.now);
+  if (due === null || due.status === 'upcoming') return null;
   const talked = lastAt !== null && (person.metAt === null || lastAt >= person.metAt);
   const since = Math.max(lastAt ?? -Infinity, person.metAt ?? -Infinity);
   const cadence = person.cadenceDays ?? (facts.tie.strong ? STRONG_CADENCE_DAYS : WEAK_CADENCE_DAYS);

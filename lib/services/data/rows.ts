@@ -58,12 +58,17 @@ export const toBackupLink = (row: LinkRow): BackupLink => ({
   createdAt: row.createdAt,
 });
 
+/** A table as the store on disk has it, or null: an older store (read as it is) lacks later tables. */
+function tableOnDisk(db: RapportDatabase, name: string) {
+  return db.tables.find((table) => table.name === name) ?? null;
+}
+
 /**
  * The prompt answers table arrives with the popup (database version 3). Until then there is none; when it
  * exists its rows are exported and restored as the backup format describes them.
  */
 export function promptStatesTable(db: RapportDatabase) {
-  return db.tables.find((table) => table.name === 'promptStates') ?? null;
+  return tableOnDisk(db, 'promptStates');
 }
 
 export function toBackupPromptState(row: unknown): BackupPromptState | null {
@@ -86,7 +91,7 @@ function asCurrentPerson(row: PersonRow | PersonV1): PersonRow {
 const asCurrentIdentity = (row: IdentityRow): IdentityRow =>
   row.headlineHistory ? row : identityFromV1(row);
 const rowsOf = (db: RapportDatabase, name: string): Promise<unknown[]> =>
-  db.tables.find((table) => table.name === name)?.toArray() ?? Promise.resolve([]);
+  tableOnDisk(db, name)?.toArray() ?? Promise.resolve([]);
 
 /** Everything in the store, as backup rows (settings are added by the caller). Call inside a transaction. */
 export async function readStore(db: RapportDatabase): Promise<Omit<BackupContent, 'settings'>> {
@@ -96,7 +101,7 @@ export async function readStore(db: RapportDatabase): Promise<Omit<BackupContent
     db.notes.toArray(),
     rowsOf(db, 'interactions') as Promise<InteractionRow[]>,
     rowsOf(db, 'links') as Promise<LinkRow[]>,
-    rowsOf(db, 'promptStates'),
+    promptStatesTable(db)?.toArray() ?? [],
   ]);
   return {
     people: people.map((row) => toBackupPerson(asCurrentPerson(row))),
