@@ -1,8 +1,9 @@
 import { browser } from '#imports';
 import { RapportError, type Result } from './envelope';
 import { describeIssues } from './errors';
-import { type MessageName, messages, type RequestOf, type ResponseOf } from './messages';
+import type { MessageName, RequestOf } from './messages';
 import { extensionReplaced, REPLACED_MESSAGE } from './replaced';
+import { type ResponseOf, responses } from './responses';
 import { wireRequest } from './wire';
 
 /**
@@ -23,7 +24,7 @@ export async function call<N extends MessageName>(type: N, request: RequestOf<N>
     throw new RapportError('no-answer', `Rapport's background gave no answer to "${type}".`);
   }
   if (!result.ok) throw new RapportError(result.error.code, result.error.message);
-  const parsed = messages[type].response.safeParse(result.value);
+  const parsed = responses[type].safeParse(result.value);
   if (!parsed.success) {
     throw new RapportError('internal', `Unexpected answer to "${type}": ${describeIssues(parsed.error)}`);
   }

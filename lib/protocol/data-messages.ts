@@ -10,8 +10,6 @@ export const IMPORT_MAX_MB = 50;
 export const IMPORT_MAX_CHARS = IMPORT_MAX_MB * 1024 * 1024;
 export const FILE_CHUNK_CHARS = 100_000;
 const MAX_CHUNKS = Math.ceil(IMPORT_MAX_CHARS / FILE_CHUNK_CHARS);
-/** Exports come back as one string; Chrome refuses messages over 64 MiB anyway. */
-const EXPORT_MAX_CHARS = 64 * 1024 * 1024;
 const TOO_BIG = `the file is larger than ${IMPORT_MAX_MB} MB, the most Rapport imports`;
 
 const FileTextSchema = z.array(z.string().check(z.maxLength(FILE_CHUNK_CHARS))).check(
@@ -26,48 +24,12 @@ export function toChunks(text: string): string[] {
   return chunks;
 }
 
-const count = z.int().check(z.gte(0));
-const CountsSchema = z.strictObject({ new: count, updated: count, unchanged: count });
-const line = z.string().check(z.maxLength(2_000));
-
-export const StoreCountsSchema = z.strictObject({
-  people: count,
-  identities: count,
-  notes: count,
-  interactions: count,
-  links: count,
-});
-
-const ImportKindSchema = z.enum(['backup', 'linkedin', 'vcard', 'x']);
-const ImportModeSchema = z.enum(['merge', 'replace']);
+export const ImportKindSchema = z.enum(['backup', 'linkedin', 'vcard', 'x']);
+export const ImportModeSchema = z.enum(['merge', 'replace']);
 const ImportRequestSchema = z.strictObject({
   kind: ImportKindSchema,
   mode: ImportModeSchema,
   chunks: FileTextSchema,
-});
-
-export const ImportReportSchema = z.strictObject({
-  kind: ImportKindSchema,
-  mode: ImportModeSchema,
-  refused: z.nullable(z.array(line).check(z.maxLength(100))),
-  people: CountsSchema,
-  records: CountsSchema,
-  removed: count,
-  problems: z.array(z.strictObject({ line: count, reason: line })).check(z.maxLength(200)),
-  problemCount: count,
-  applied: z.boolean(),
-  /** A replaced backup's settings: restored, or why not. */
-  settings: z.nullable(
-    z.strictObject({ restored: z.boolean(), problems: z.array(line).check(z.maxLength(50)) }),
-  ),
-});
-
-const ExportFileSchema = z.strictObject({
-  text: z.string().check(z.maxLength(EXPORT_MAX_CHARS)),
-  filename: z.string().check(z.maxLength(200)),
-  mimeType: z.enum(['application/json', 'text/csv', 'text/vcard', 'text/plain']),
-  people: count,
-  warnings: z.array(line).check(z.maxLength(50)),
 });
 
 export const dataMessages = {
@@ -75,36 +37,30 @@ export const dataMessages = {
   getDataCounts: {
     senders: ['extension'],
     request: z.strictObject({ personId: z.nullable(IdSchema) }),
-    response: StoreCountsSchema,
   },
   /** The whole store as a JSON backup (with settings); the options page makes the CSV and vCard from it. */
   exportData: {
     senders: ['extension'],
     request: z.strictObject({}),
-    response: ExportFileSchema,
   },
   /** Everything about one person ("what do you keep about me?") as JSON; the page can make it plain text. */
   exportPersonData: {
     senders: ['extension'],
     request: z.strictObject({ personId: IdSchema }),
-    response: ExportFileSchema,
   },
   /** What importing a file would change; writes nothing. */
   previewImport: {
     senders: ['extension'],
     request: ImportRequestSchema,
-    response: ImportReportSchema,
   },
   /** Imports a file in one transaction: all of it, or (refused, failed) nothing. */
   applyImport: {
     senders: ['extension'],
     request: ImportRequestSchema,
-    response: ImportReportSchema,
   },
   /** Erases every person and everything about them; the request must carry the word the user typed. */
   eraseAll: {
     senders: ['extension'],
     request: z.strictObject({ confirm: z.literal('erase') }),
-    response: z.strictObject({ erased: StoreCountsSchema }),
   },
 } as const;

@@ -1,13 +1,7 @@
 import { fail, ok, type Result } from './envelope';
 import { describeIssues } from './errors';
-import {
-  isMessageName,
-  type MessageName,
-  messages,
-  type RequestOf,
-  type ResponseOf,
-  type SenderKind,
-} from './messages';
+import { isMessageName, type MessageName, messages, type RequestOf, type SenderKind } from './messages';
+import type { ResponseOf } from './responses';
 import { PROTOCOL_TAG } from './wire';
 
 /** What the router needs to know about who sent a message (a subset of runtime.MessageSender). */

@@ -37,13 +37,6 @@ export const NoteSchema = z.strictObject({
   updatedAt: z.number(),
 });
 
-export const PersonSummarySchema = z.strictObject({
-  id: IdSchema,
-  name: z.string(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-});
-
 /** Whether the page's details (name, headline, avatar) were read: the URL identity is always known. */
 export const PageDetailsSchema = z.enum(['reading', 'read', 'unreadable']);
 
@@ -57,10 +50,3 @@ const MAX_REPORT_SEQ = 8.64e15;
  * person. 0: no report yet.
  */
 export const ReportSeqSchema = z.number().check(z.gte(0), z.lte(MAX_REPORT_SEQ));
-
-export const TabProfileSchema = z.strictObject({
-  tabId: z.number(),
-  snapshot: z.nullable(ProfileSnapshotSchema),
-  details: PageDetailsSchema,
-  seq: ReportSeqSchema,
-});

@@ -1,11 +1,13 @@
 import type { z } from 'zod/mini';
 import type {
-  NoteSchema,
+  LinkViewSchema,
+  PersonDetailsSchema,
   PersonSummarySchema,
-  ProfileRefSchema,
-  ProfileSnapshotSchema,
+  PersonViewSchema,
   TabProfileSchema,
-} from './schemas';
+  TieViewSchema,
+} from './response-schemas';
+import type { NoteSchema, ProfileRefSchema, ProfileSnapshotSchema } from './schemas';
 import type {
   IdentitySchema,
   InteractionInputSchema,
@@ -13,11 +15,7 @@ import type {
   InteractionSchema,
   LinkInputSchema,
   LinkSchema,
-  LinkViewSchema,
-  PersonDetailsSchema,
   PersonPatchSchema,
-  PersonViewSchema,
-  TieViewSchema,
 } from './store-schemas';
 
 export type Note = z.infer<typeof NoteSchema>;
@@ -40,11 +38,11 @@ export type LinkInput = z.infer<typeof LinkInputSchema>;
 export type LinkView = z.infer<typeof LinkViewSchema>;
 export type TieView = z.infer<typeof TieViewSchema>;
 
-export type PopupData = z.infer<typeof import('./store-schemas').PopupDataSchema>;
+export type PopupData = z.infer<typeof import('./response-schemas').PopupDataSchema>;
 export type PopupPrompt = PopupData['prompts'][number];
 export type ActOnPromptInput = z.infer<typeof import('./store-schemas').ActOnPromptInputSchema>;
 export type SearchAllInput = z.infer<typeof import('./store-schemas').SearchAllInputSchema>;
-export type SearchAllResult = z.infer<typeof import('./store-schemas').SearchAllResultSchema>;
+export type SearchAllResult = z.infer<typeof import('./response-schemas').SearchAllResultSchema>;
 export type SearchHit = SearchAllResult['hits'][number];
-export type PersonStanding = z.infer<typeof import('./store-schemas').PersonStandingSchema>;
-export type TagUse = z.infer<typeof import('./store-schemas').TagUseListSchema>[number];
+export type PersonStanding = z.infer<typeof import('./response-schemas').PersonStandingSchema>;
+export type TagUse = z.infer<typeof import('./response-schemas').TagUseListSchema>[number];

@@ -12,8 +12,8 @@ import {
 } from '@/lib/platform/site-preferences';
 import { tabProfileKey } from '@/lib/platform/tab-profiles';
 import { call } from '@/lib/protocol/client';
-import type { ResponseOf } from '@/lib/protocol/messages';
 import { extensionReplaced, REPLACED_MESSAGE } from '@/lib/protocol/replaced';
+import type { ResponseOf } from '@/lib/protocol/responses';
 import { overhearTabReports, type ShownTab, supersedes } from '@/lib/protocol/tab-reports';
 import type { PersonView, TabState } from '@/lib/protocol/types';
 import { type Network, networkLabels } from '@/lib/sites';

@@ -5,6 +5,7 @@ import { isStorageError, RapportDatabase } from '@/lib/db/database';
 import type { TabProfiles } from '@/lib/platform/tab-profiles';
 import type { Result } from '@/lib/protocol/envelope';
 import { type MessageName, messages } from '@/lib/protocol/messages';
+import { responses } from '@/lib/protocol/responses';
 import { createRouter, type Handlers, type SenderInfo } from '@/lib/protocol/router';
 import { wireRequest } from '@/lib/protocol/wire';
 import { digest, orphans } from '../services/helpers';
@@ -125,7 +126,7 @@ describe('the router with the real handlers, fuzzed', () => {
       for (const c of valid) {
         const result: Result<unknown> = await route(wireRequest(name, c.payload), sender);
         if (result.ok) {
-          const answer = messages[name].response.safeParse(result.value);
+          const answer = responses[name].safeParse(result.value);
           expect(answer.success, `${c.how}: ${JSON.stringify(result.value).slice(0, 300)}`).toBe(true);
         } else {
           // A valid request may still be refused by the service (unknown id, conflict), never as malformed.

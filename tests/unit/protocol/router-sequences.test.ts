@@ -4,6 +4,7 @@ import { createHandlers } from '@/lib/background/handlers';
 import { isStorageError, RapportDatabase } from '@/lib/db/database';
 import type { TabProfiles } from '@/lib/platform/tab-profiles';
 import { type MessageName, messages } from '@/lib/protocol/messages';
+import { responses } from '@/lib/protocol/responses';
 import { createRouter } from '@/lib/protocol/router';
 import { wireRequest } from '@/lib/protocol/wire';
 import { orphans } from '../services/helpers';
@@ -70,7 +71,7 @@ describe('sequences of valid requests', () => {
             expect(messages[name].request.safeParse(payload).success, name).toBe(true);
             const result = await route(wireRequest(name, payload), page);
             if (result.ok) {
-              expect(messages[name].response.safeParse(result.value).success, name).toBe(true);
+              expect(responses[name].safeParse(result.value).success, name).toBe(true);
             } else {
               expect(result.error.code, `${name}: ${result.error.message}`).toBe('internal');
               expect(result.error.message).toMatch(

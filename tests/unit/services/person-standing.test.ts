@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { messages } from '@/lib/protocol/messages';
+import { responses } from '@/lib/protocol/responses';
 import { eraseEverything } from '@/lib/services/data';
 import { addLink } from '@/lib/services/links';
 import { saveNote } from '@/lib/services/notes';
@@ -20,7 +20,7 @@ async function person(id: string, patch: Parameters<typeof updatePerson>[1]['pat
 async function standing(id: string) {
   const value = await getPersonStanding(getDb(), id, T0);
   // Every answer fits the message's response schema (bounded, strict).
-  expect(messages.getPersonStanding.response.safeParse(value).success).toBe(true);
+  expect(responses.getPersonStanding.safeParse(value).success).toBe(true);
   return value;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InteractionRow } from '@/lib/db/rows';
 import { MS_PER_DAY } from '@/lib/domain';
-import { messages } from '@/lib/protocol/messages';
+import { responses } from '@/lib/protocol/responses';
 import { logInteraction } from '@/lib/services/interactions';
 import { addLink } from '@/lib/services/links';
 import { addPerson, updatePerson } from '@/lib/services/people';
@@ -41,7 +41,7 @@ describe('getPersonView', () => {
   it('shows the person with tags, profiles, interactions newest first, links and the tie model', async () => {
     await seed();
     const view = await getPersonView(getDb(), jane, testClock());
-    expect(messages.getPersonView.response.safeParse(view).success).toBe(true);
+    expect(responses.getPersonView.safeParse(view).success).toBe(true);
     expect(view.details).toMatchObject({ expertise: ['Hiring', 'Rust'], closeness: 0.9 });
     expect(view.identities.map((identity) => identity.handle)).toEqual(['jane']);
     expect(view.interactions.map((row) => row.id)).toEqual(['q', 'm']);
@@ -85,7 +85,7 @@ describe('getPersonView', () => {
     await db.interactions.update('m', { at: Number.NaN });
     await db.interactions.update('q', { kind: 'bogus' as InteractionRow['kind'] });
     const view = await getPersonView(db, jane, testClock());
-    expect(messages.getPersonView.response.safeParse(view).success).toBe(true);
+    expect(responses.getPersonView.safeParse(view).success).toBe(true);
     expect(view.details).toMatchObject({ closeness: null, metAt: null, cadenceDays: null });
     expect(view.interactions).toEqual([]);
     expect(view.tie?.reciprocity.initiatedByMe).toBe(0);
