@@ -12,7 +12,8 @@ export const DIGEST_QUEUE = 'digestQueue';
 // which is only reused while nothing is queued.
 const SOURCES = new Set(['people', 'identities', 'notes', 'interactions', 'links', 'promptStates']);
 
-function personIdsOf(table: string, row: unknown): string[] {
+/** The people a row of `table` is about: whose digests a write of it changes. */
+export function personIdsOf(table: string, row: unknown): string[] {
   if (typeof row !== 'object' || row === null) return [];
   const r = row as Record<string, unknown>;
   const ids = table === 'people' ? [r.id] : table === 'links' ? [r.fromId, r.toId] : [r.personId];
@@ -44,6 +45,18 @@ function oldRows(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[
   const usable = keys.filter((key) => key !== undefined);
   if (usable.length === 0) return Promise.resolve([]);
   return table.getMany({ trans: req.trans, keys: usable });
+}
+
+/**
+ * Transactions whose writer queues the people it touches itself, because it has already read every row it
+ * replaces: an import plans against the store inside its own transaction. The middleware then neither
+ * reads those rows again nor queues, so writing N rows costs N requests instead of up to three times that.
+ */
+const queuedByWriter = new WeakSet<object>();
+
+/** Marks `trans` (a Dexie transaction's `idbtrans`): its writer puts every person it touches in the queue. */
+export function writerQueuesPeople(trans: object): void {
+  queuedByWriter.add(trans);
 }
 
 /** Notified after a read-write transaction that queued people has committed (the badge follows). */
@@ -85,6 +98,10 @@ export function digestQueueMiddleware(onCommit: CommitListener): Middleware<DBCo
             ...table,
             mutate(req) {
               if (!hasStore(req.trans, DIGEST_QUEUE)) return table.mutate(req);
+              if (queuedByWriter.has(req.trans)) {
+                queued.add(req.trans);
+                return table.mutate(req);
+              }
               // Both requests are placed now, in this order: IndexedDB runs a transaction's requests in
               // order, so the read sees the rows as they were before the write. (No await before calling
               // down: Dexie's layers above keep their transaction context only within the same tick.)

@@ -42,6 +42,12 @@ export interface ImportPlan {
   promptStates: BackupPromptState[];
   /** Settings to restore after the data (replace of a backup only). */
   settings: BackupSettings | null;
+  /**
+   * The people of the stored rows this plan overwrites, when the planner read them all (a backup): the
+   * apply step then queues digests itself (lib/db/digest-queue.ts). Null: the database's middleware reads
+   * the old rows as they are written.
+   */
+  previousOwners: Set<string> | null;
 }
 
 export const noCounts = (): ImportCounts => ({ new: 0, updated: 0, unchanged: 0 });
@@ -67,6 +73,7 @@ export function emptyPlan(kind: ImportKind, mode: ImportMode): ImportPlan {
     links: [],
     promptStates: [],
     settings: null,
+    previousOwners: null,
   };
 }
 

@@ -1,5 +1,7 @@
+import type { Table } from 'dexie';
 import type { z } from 'zod/mini';
 import type { RapportDatabase } from '@/lib/db/database';
+import { personIdsOf, writerQueuesPeople } from '@/lib/db/digest-queue';
 import { type BackupSettings, parseBackup, safeJsonParse } from '@/lib/io';
 import { ConnectionsPayload, VCardPayload, XArchivePayload } from '@/lib/io/import-payloads';
 import { capErrors, formatIssues } from '@/lib/io/problems';
@@ -22,7 +24,9 @@ import { promptStatesTable } from './rows';
 // Import is two steps with the same code: preview (what would change, read-only) and apply (one
 // read-write transaction over every table). The plan is computed again inside the apply transaction, so
 // what is written matches the store as it is then, and any failure (a refused file, a quota error, a bug)
-// aborts the transaction: the store is exactly as it was.
+// aborts the transaction: the store is exactly as it was. A backup's plan has read every stored row it
+// overwrites, so the apply step queues the people the import touches for their digests itself, and the
+// database's middleware does not read those rows a second time (lib/db/digest-queue.ts).
 
 export interface ImportRequest {
   kind: ImportKind;
@@ -98,17 +102,28 @@ export async function applyImport(
   request: ImportRequest,
   clock: Clock,
 ): Promise<AppliedImport> {
-  return db.transaction('rw', db.tables, async () => {
+  return db.transaction('rw', db.tables, async (transaction) => {
     const result = await plan(db, request, clock);
     if (result.report.refused !== null) return { report: result.report, settings: null };
+    const owners = result.previousOwners;
+    if (owners) writerQueuesPeople(transaction.idbtrans);
     if (result.clear) await clearAllTables(db);
-    await db.people.bulkPut(result.people);
-    await db.identities.bulkPut(result.identities);
-    await db.notes.bulkPut(result.notes);
-    await db.interactions.bulkPut(result.interactions);
-    await db.links.bulkPut(result.links);
     const prompts = promptStatesTable(db);
-    if (prompts && result.promptStates.length > 0) await prompts.bulkPut(result.promptStates);
+    const writes: [Table, readonly object[]][] = [
+      [db.people, result.people],
+      [db.identities, result.identities],
+      [db.notes, result.notes],
+      [db.interactions, result.interactions],
+      [db.links, result.links],
+      ...(prompts ? [[prompts, result.promptStates] as [Table, readonly object[]]] : []),
+    ];
+    for (const [table, rows] of writes) {
+      if (rows.length === 0) continue;
+      await table.bulkPut(rows as object[]);
+      if (owners) for (const row of rows) for (const id of personIdsOf(table.name, row)) owners.add(id);
+    }
+    if (owners && owners.size > 0)
+      await db.digestQueue.bulkPut([...owners].map((personId) => ({ personId })));
     return { report: { ...result.report, applied: true }, settings: result.settings };
   });
 }

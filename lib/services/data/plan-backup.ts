@@ -1,5 +1,7 @@
+import type { Table } from 'dexie';
 import type { RapportDatabase } from '@/lib/db/database';
 import { linkKey, linkRow, withDerivedKeys } from '@/lib/db/derive';
+import { bulkGetPresent } from '@/lib/db/present';
 import { HEADLINE_HISTORY_MAX, type IdentityRow, type PersonRow, TAG_KINDS } from '@/lib/db/rows';
 import type { Backup, BackupPerson, BackupPromptState } from '@/lib/io';
 import { addProblems, canonical, emptyPlan, type ImportMode, type ImportPlan } from './import-types';
@@ -21,7 +23,10 @@ export async function planBackup(db: RapportDatabase, data: Backup, mode: Import
       { line: 0, reason: `${data.promptStates.length} reminder answers left out: this version keeps none` },
     ]);
   }
+  // The planner reads every stored row the import overwrites, so it names their people for the digests.
+  plan.previousOwners = new Set();
   if (mode === 'replace') {
+    // Every table is cleared first, the digests with them: no stored row's person needs naming.
     plan.clear = true;
     plan.report.removed = await db.people.count();
     plan.people = data.people.map(personRow);
@@ -50,8 +55,13 @@ async function planMerge(
   withPrompts: boolean,
 ): Promise<ImportPlan> {
   const { report } = plan;
-  const sameId = await db.people.bulkGet(data.people.map((p) => p.id));
-  const knownIdentities = await db.identities.bulkGet(
+  const previousOwners = plan.previousOwners ?? new Set<string>();
+  const sameId = await bulkGetPresent(
+    db.people,
+    data.people.map((p) => p.id),
+  );
+  const knownIdentities = await bulkGetPresent(
+    db.identities,
     data.identities.map((row) => [row.network, row.handle] as [string, string]),
   );
   // File person id → store person id.
@@ -68,7 +78,7 @@ async function planMerge(
 
   // People: several people of the file may land on one person of the store; each merge builds on the last.
   const targets = [...new Set(data.people.map((p) => to(p.id)))];
-  const stored = await db.people.bulkGet(targets);
+  const stored = await bulkGetPresent(db.people, targets);
   const working = new Map<string, PersonRow>();
   const original = new Map<string, PersonRow>();
   targets.forEach((id, i) => {
@@ -124,10 +134,13 @@ async function planMerge(
   // Notes and interactions: one per id, the later edit wins.
   const byId = async <R extends { id: string; personId: string; updatedAt: number }>(
     rows: readonly R[],
-    table: { bulkGet(keys: string[]): Promise<(R | undefined)[]> },
+    table: Table<R, string>,
     out: R[],
   ) => {
-    const known = await table.bulkGet(rows.map((row) => row.id));
+    const known = await bulkGetPresent(
+      table,
+      rows.map((row) => row.id),
+    );
     rows.forEach((row, i) => {
       const mine = { ...row, personId: to(row.personId) };
       const have = known[i];
@@ -136,6 +149,7 @@ async function planMerge(
         report.records.new++;
       } else if (mine.updatedAt > have.updatedAt && canonical(mine) !== canonical(have)) {
         out.push(mine);
+        previousOwners.add(have.personId);
         report.records.updated++;
       } else report.records.unchanged++;
     });
@@ -155,7 +169,7 @@ async function planMerge(
     if (!links.has(key)) links.set(key, next);
   }
   const candidates = [...links.values()];
-  const knownLinks = await db.links.bulkGet(candidates.map(linkKey));
+  const knownLinks = await bulkGetPresent(db.links, candidates.map(linkKey));
   candidates.forEach((row, i) => {
     if (knownLinks[i]) report.records.unchanged++;
     else {
@@ -167,7 +181,12 @@ async function planMerge(
   if (withPrompts) {
     const table = promptStatesTable(db);
     const rows = keepablePrompts(plan, data.promptStates);
-    const known = table ? await table.bulkGet(rows.map((row) => row.key)) : [];
+    const known = table
+      ? await bulkGetPresent(
+          table,
+          rows.map((row) => row.key),
+        )
+      : [];
     rows.forEach((row, i) => {
       const have = toBackupPromptState(known[i]);
       const mine = { ...row, personId: row.personId === null ? null : to(row.personId) };
@@ -176,6 +195,7 @@ async function planMerge(
         report.records.new++;
       } else if (mine.updatedAt > have.updatedAt && canonical(mine) !== canonical(have)) {
         plan.promptStates.push(mine);
+        if (have.personId !== null) previousOwners.add(have.personId);
         report.records.updated++;
       } else report.records.unchanged++;
     });
