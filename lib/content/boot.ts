@@ -1,5 +1,5 @@
 import { browser, type ContentScriptContext } from '#imports';
-import { readDisplayMode, readLayout, watchDisplayMode, watchLayout } from '@/lib/platform/site-preferences';
+import { readPreferencesOf, watchDisplayMode, watchLayout } from '@/lib/platform/site-preferences';
 import { reportProfile } from '@/lib/protocol/content-client';
 import { extensionReplaced } from '@/lib/protocol/replaced';
 import type { Site } from '@/lib/sites/site';
@@ -10,7 +10,7 @@ export async function bootContentScript(ctx: ContentScriptContext, site: Site): 
   if (!claimPage()) return;
   ignoreNewerCopyAnnouncements(ctx);
   const { network } = site;
-  const [displayMode, layout] = await Promise.all([readDisplayMode(network), readLayout(network)]);
+  const { display: displayMode, layout } = await readPreferencesOf(network);
   if (extensionReplaced()) return;
   retireReplacedCopy();
   // This script's lifetime is its own, not WXT's context's (see ignoreNewerCopyAnnouncements). It ends

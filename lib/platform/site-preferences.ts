@@ -133,12 +133,15 @@ export function sitePreferencesFromFlat(
   return found;
 }
 
+/** One site's display mode and layout in one read: what its content script needs first, on every load. */
+export async function readPreferencesOf(network: Network): Promise<SitePreferences> {
+  const stored = await browser.storage.local.get([key(network), layoutKey(network)]);
+  return { display: parse(stored[key(network)]), layout: parseLayout(stored[layoutKey(network)]) };
+}
+
 export async function readSitePreferences(): Promise<Record<Network, SitePreferences>> {
   const entries = await Promise.all(
-    SITE_NETWORKS.map(async (network) => {
-      const [display, layout] = await Promise.all([readDisplayMode(network), readLayout(network)]);
-      return [network, { display, layout }] as const;
-    }),
+    SITE_NETWORKS.map(async (network) => [network, await readPreferencesOf(network)] as const),
   );
   return Object.fromEntries(entries) as Record<Network, SitePreferences>;
 }
