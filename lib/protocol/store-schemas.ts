@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { NAME_MAX_LENGTH, TAG_MAX_LENGTH, TAGS_PER_KIND_MAX } from '@/lib/db/derive';
 import { CHANNELS, LINK_KINDS, TAG_KINDS } from '@/lib/db/rows';
 import { DIRECTIONS, INTERACTION_KINDS } from '@/lib/domain/types';
-import { httpUrl, IdSchema, NetworkSchema, ProfileRefSchema } from './schemas';
+import { httpUrl, IdSchema, NetworkSchema } from './schemas';
 
 // The relationship store (issue 4). Bounds match what the store keeps, so nothing is cut silently.
 
