@@ -67,8 +67,11 @@ export function textOf(root: Root, selectors: readonly string[]): string | null 
 
 /** content of <meta property=key> or <meta name=key>. */
 export function metaContent(doc: Document, key: string): string | null {
+  // getElementsByTagName: the browser keeps that list between calls while the page does not change, and a
+  // read of a profile asks for several keys (a selector per key walked the whole page each time).
+  const metas = Array.from(doc.getElementsByTagName('meta'));
   for (const attr of ['property', 'name']) {
-    for (const el of Array.from(doc.querySelectorAll(`meta[${attr}]`))) {
+    for (const el of metas) {
       if (el.getAttribute(attr) === key) {
         const content = el.getAttribute('content');
         if (content !== null && content.trim() !== '') return content;

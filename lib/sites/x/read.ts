@@ -109,11 +109,16 @@ function headerName(h: ReturnType<typeof header>): string | null {
   return null;
 }
 
+/**
+ * The owner's avatar, by its container's test id, "UserAvatar-Container-<handle>" in the handle's own case.
+ * Only avatar containers are compared in script (one per timeline post, found by a native prefix match):
+ * comparing every [data-testid] of a long timeline was the largest part of reading an X profile.
+ */
 function avatar(doc: Document, ref: ProfileRef, base: string): string | null {
-  const column = primaryColumn(doc);
-  for (const container of Array.from(column.querySelectorAll('[data-testid]'))) {
-    const testId = container.getAttribute('data-testid') ?? '';
-    if (testId.toLowerCase() !== `${avatarContainerPrefix}${ref.id}`.toLowerCase()) continue;
+  const wanted = `${avatarContainerPrefix}${ref.id}`.toLowerCase();
+  const containers = primaryColumn(doc).querySelectorAll(`[data-testid^="${avatarContainerPrefix}"]`);
+  for (const container of Array.from(containers)) {
+    if ((container.getAttribute('data-testid') ?? '').toLowerCase() !== wanted) continue;
     const url = imageOf(container, avatarImageSelectors, base);
     if (url) return url;
   }

@@ -27,7 +27,7 @@ export const bioSelectors = [
 
 /**
  * Avatar containers are "UserAvatar-Container-<handle>" for every user shown (timeline authors too), so the
- * caller appends the owner's handle; matching is case-insensitive ([... i]).
+ * caller finds them by this prefix and compares the handle case-insensitively.
  */
 export const avatarContainerPrefix = 'UserAvatar-Container-';
 export const avatarImageSelectors = [
