@@ -44,4 +44,14 @@ describe('what Rapport ships', () => {
       expect(code).not.toMatch(/ZodError|\$ZodType|Dexie|__PREACT|preact/i);
     }
   });
+
+  // They call the browser's own promise API (wxt.config.ts); the worker keeps webextension-polyfill.
+  it('content scripts carry no webextension-polyfill; the worker does', () => {
+    // A string of the polyfill's that survives minification (it answers Chrome's callback-style errors).
+    const polyfill = 'The message port closed before a response was received.';
+    for (const name of ['linkedin', 'facebook', 'x']) {
+      expect(readFileSync(join(chrome, 'content-scripts', `${name}.js`), 'utf8')).not.toContain(polyfill);
+    }
+    expect(readFileSync(join(chrome, 'background.js'), 'utf8')).toContain(polyfill);
+  });
 });
