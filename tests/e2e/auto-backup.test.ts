@@ -15,6 +15,7 @@ import {
   callRapport,
   extensionCopyGranting,
   launchExtension,
+  openExtensionPage,
   type RunningExtension,
   removeProfile,
 } from './harness';
@@ -197,8 +198,7 @@ describe('as built (downloads optional, never granted)', () => {
 
   beforeAll(async () => {
     running = await launchExtension();
-    options = await running.context.newPage();
-    await options.goto(`chrome-extension://${running.extensionId}/options.html`);
+    options = await openExtensionPage(running, 'options.html');
     await options.getByTestId('data-counts').waitFor();
   });
   afterAll(async () => {

@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixture } from '../fixtures';
-import { launchExtension, type RunningExtension, removeProfile, servePage, sidebarFrame } from './harness';
+import {
+  launchExtension,
+  openExtensionPage,
+  type RunningExtension,
+  removeProfile,
+  servePage,
+  sidebarFrame,
+} from './harness';
 
 // Back to a page kept in the back/forward cache: its scripts resume without a load, and the tab's
 // profile must be announced again (the tab showed someone else in between).
@@ -52,8 +59,7 @@ async function setDisplay(extensionPage: Page, mode: 'page' | 'panel') {
 
 describe('the back/forward cache', () => {
   it('announces the person again when a page is restored from the cache (side panel mode)', async () => {
-    const panel = await running.context.newPage();
-    await panel.goto(`chrome-extension://${running.extensionId}/sidepanel.html`);
+    const panel = await openExtensionPage(running, 'sidepanel.html');
     await setDisplay(panel, 'panel');
     const page = await recordingPage();
     await page.goto('https://www.linkedin.com/in/jane-doe/');
@@ -71,8 +77,7 @@ describe('the back/forward cache', () => {
   });
 
   it('loads the page again with the in-page sidebar, which shows the person again', async () => {
-    const setter = await running.context.newPage();
-    await setter.goto(`chrome-extension://${running.extensionId}/sidepanel.html`);
+    const setter = await openExtensionPage(running, 'sidepanel.html');
     await setDisplay(setter, 'page');
     await setter.close();
     const page = await recordingPage();

@@ -1,6 +1,12 @@
 import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killServiceWorker, launchExtension, type RunningExtension, removeProfile } from './harness';
+import {
+  killServiceWorker,
+  launchExtension,
+  openExtensionPage,
+  type RunningExtension,
+  removeProfile,
+} from './harness';
 
 // The context menu's click handler, dispatched in the real worker with info objects like the browser's
 // (playwright cannot open native menus), and the chooser window for clicks that name nobody.
@@ -45,8 +51,7 @@ async function click(worker: Worker, menuItemId: string, info: Record<string, un
 }
 
 async function personView(network: string, id: string): Promise<PersonView> {
-  const page = await running.context.newPage();
-  await page.goto(`chrome-extension://${running.extensionId}/sidebar.html`);
+  const page = await openExtensionPage(running, 'sidebar.html');
   const answer = (await page.evaluate(
     (ref) =>
       (
@@ -146,8 +151,7 @@ describe('"Log interaction" from the context menu', () => {
   });
 
   it('still works after the service worker was stopped', async () => {
-    const page = await running.context.newPage();
-    await page.goto(`chrome-extension://${running.extensionId}/sidebar.html`);
+    const page = await openExtensionPage(running, 'sidebar.html');
     expect(await killServiceWorker(running, page)).toBe(true);
     // A message wakes the worker again (as a real menu click would).
     await page.evaluate(() =>
@@ -185,8 +189,7 @@ describe('"Log interaction" from the context menu', () => {
     await chooser.getByRole('button', { name: 'Add and log' }).click();
     await closed;
 
-    const page = await running.context.newPage();
-    await page.goto(`chrome-extension://${running.extensionId}/sidebar.html`);
+    const page = await openExtensionPage(running, 'sidebar.html');
     const found = (await page.evaluate(() =>
       (
         globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
@@ -218,8 +221,8 @@ describe('"Log interaction" from the context menu', () => {
   });
 
   it('confirms on the toolbar icon of the tab, and undoes the last log', async () => {
-    const tab = await running.context.newPage();
-    await tab.goto(`chrome-extension://${running.extensionId}/sidebar.html`);
+    // A tab for the click to come from, found below by its URL.
+    await openExtensionPage(running, 'sidebar.html');
     const worker = await running.worker();
     const tabId = await worker.evaluate(async () => {
       const chromeApi = (

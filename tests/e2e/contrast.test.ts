@@ -4,6 +4,7 @@ import { readFixture } from '../fixtures';
 import {
   callRapport,
   launchExtension,
+  openExtensionPage,
   type RunningExtension,
   removeProfile,
   servePage,
@@ -28,8 +29,7 @@ beforeAll(async () => {
     'https://www.linkedin.com/**',
     readFixture('linkedin/profile-jane-doe.html'),
   );
-  seedPage = await running.context.newPage();
-  await seedPage.goto(`chrome-extension://${running.extensionId}/options.html`);
+  seedPage = await openExtensionPage(running, 'options.html');
   const now = Date.now();
   const people = [
     ['jane', 'jane-doe', 'Jane Doe'],

@@ -5,6 +5,7 @@ import {
   callRapport,
   extensionCopyGranting,
   launchExtension,
+  openExtensionPage,
   type RunningExtension,
   removeProfile,
 } from './harness';
@@ -29,8 +30,7 @@ beforeAll(async () => {
   extensionCopy = extensionCopyGranting('notifications');
   running = await launchExtension({ extensionDir: extensionCopy });
   worker = await running.worker();
-  options = await running.context.newPage();
-  await options.goto(`chrome-extension://${running.extensionId}/options.html`);
+  options = await openExtensionPage(running, 'options.html');
 });
 afterAll(async () => {
   await running?.close();

@@ -185,6 +185,13 @@ export async function killServiceWorker(running: RunningExtension, page: Page): 
   }
 }
 
+/** A new tab showing one of the extension's own pages ('options.html', 'popup.html', ...). */
+export async function openExtensionPage(running: RunningExtension, path: string): Promise<Page> {
+  const page = await running.context.newPage();
+  await page.goto(`chrome-extension://${running.extensionId}/${path}`);
+  return page;
+}
+
 /**
  * Sends one message to the worker from an extension page, as the UI does, and returns its value; a
  * refusal throws with the worker's error.

@@ -6,6 +6,7 @@ import { readFixture } from '../fixtures';
 import {
   callRapport,
   launchExtension,
+  openExtensionPage,
   type RunningExtension,
   removeProfile,
   servePage,
@@ -46,8 +47,7 @@ beforeAll(async () => {
   running = await launchExtension();
   await servePage(running.context, JANE, readFixture('linkedin/profile-jane-doe.html'));
   await servePage(running.context, EVE, hostileProfile());
-  extensionPage = await running.context.newPage();
-  await extensionPage.goto(`chrome-extension://${running.extensionId}/options.html`);
+  extensionPage = await openExtensionPage(running, 'options.html');
 });
 afterAll(async () => {
   await running?.close();
@@ -263,8 +263,7 @@ describe('hostile profile text', () => {
     expect(await frame.locator('.person-header script, .person-header b, .person-header a').count()).toBe(0);
     expect(await frame.locator('.person-header img:not(.avatar)').count()).toBe(0);
 
-    const popup = await running.context.newPage();
-    await popup.goto(`chrome-extension://${running.extensionId}/popup.html`);
+    const popup = await openExtensionPage(running, 'popup.html');
     await popup.getByLabel('Search people, tags, notes').fill('Eve');
     await expect.poll(() => popup.locator('.result-name').allTextContents()).toEqual([name]);
     expect(

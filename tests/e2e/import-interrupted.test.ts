@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { callRapport, launchExtension, type RunningExtension, removeProfile } from './harness';
+import {
+  callRapport,
+  launchExtension,
+  openExtensionPage,
+  type RunningExtension,
+  removeProfile,
+} from './harness';
 
 // Issue 10: the browser is closed in the middle of an import. The import is one transaction, so after a
 // restart the store is either entirely as it was before or entirely the imported file, never a mix.
@@ -91,8 +97,7 @@ afterAll(async () => {
 async function openOptions(): Promise<Page> {
   running = await launchExtension(profile ? { userDataDir: profile } : {});
   profile = running.userDataDir;
-  const page = await running.context.newPage();
-  await page.goto(`chrome-extension://${running.extensionId}/options.html`);
+  const page = await openExtensionPage(running, 'options.html');
   return page;
 }
 

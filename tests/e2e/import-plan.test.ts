@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toChunks } from '../../lib/protocol/data-messages';
 import { backupText } from '../bench/import-throughput';
-import { callRapport, launchExtension, type RunningExtension, removeProfile } from './harness';
+import {
+  callRapport,
+  launchExtension,
+  openExtensionPage,
+  type RunningExtension,
+  removeProfile,
+} from './harness';
 
 // An import plans inside its transaction, reading the store (lib/db/present.ts). In the browser's own
 // IndexedDB a read-only transaction commits as soon as no request is pending at the end of a task, and a
@@ -19,8 +25,7 @@ let page: Awaited<ReturnType<RunningExtension['context']['newPage']>>;
 
 beforeAll(async () => {
   running = await launchExtension();
-  page = await running.context.newPage();
-  await page.goto(`chrome-extension://${running.extensionId}/options.html`);
+  page = await openExtensionPage(running, 'options.html');
 });
 
 afterAll(async () => {

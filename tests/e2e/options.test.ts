@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type RunningExtension, removeProfile } from './harness';
+import { launchExtension, openExtensionPage, type RunningExtension, removeProfile } from './harness';
 
 // The options page in Chromium: import LinkedIn's Connections.csv through the file input (preview, then
 // apply), download a full backup, erase everything with the typed confirmation.
@@ -16,8 +16,7 @@ let page: Page;
 let backupText = '';
 beforeAll(async () => {
   running = await launchExtension();
-  page = await running.context.newPage();
-  await page.goto(`chrome-extension://${running.extensionId}/options.html`);
+  page = await openExtensionPage(running, 'options.html');
 });
 afterAll(async () => {
   await running?.close();

@@ -1,7 +1,14 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixture } from '../fixtures';
-import { launchExtension, type RunningExtension, removeProfile, servePage, sidebarFrame } from './harness';
+import {
+  launchExtension,
+  openExtensionPage,
+  type RunningExtension,
+  removeProfile,
+  servePage,
+  sidebarFrame,
+} from './harness';
 
 // The person view end to end (issue 5): add someone in one click, log what happened, write a note, say
 // how close you are, tag what they care about; after a reload everything is back and the tie model's
@@ -301,8 +308,7 @@ describe('the person among the user’s ties', () => {
         .toMatch(/Jane Doe.*\|.*Rahul Mehta|Rahul Mehta.*\|.*Jane Doe/);
       await popup.close();
     };
-    const left = await running.context.newPage();
-    await left.goto(`chrome-extension://${running.extensionId}/sidebar.html`);
+    const left = await openExtensionPage(running, 'sidebar.html');
     await left.evaluate(() =>
       (
         globalThis as unknown as { chrome: { storage: { session: { set(v: object): Promise<void> } } } }

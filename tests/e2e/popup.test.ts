@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callRapport, launchExtension, type RunningExtension, removeProfile } from './harness';
+import {
+  callRapport,
+  launchExtension,
+  openExtensionPage,
+  type RunningExtension,
+  removeProfile,
+} from './harness';
 
 // The toolbar popup, opened as an extension page: data seeded through the protocol, prompts acted on with
 // the keyboard and buttons, search with the keyboard, and the toolbar badge read from the worker.
@@ -11,8 +17,7 @@ let page: Page;
 
 beforeAll(async () => {
   running = await launchExtension();
-  page = await running.context.newPage();
-  await page.goto(`chrome-extension://${running.extensionId}/popup.html`);
+  page = await openExtensionPage(running, 'popup.html');
 });
 afterAll(async () => {
   await running?.close();

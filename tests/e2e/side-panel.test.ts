@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixture } from '../fixtures';
-import { launchExtension, type RunningExtension, removeProfile, servePage, sidebarFrame } from './harness';
+import {
+  launchExtension,
+  openExtensionPage,
+  type RunningExtension,
+  removeProfile,
+  servePage,
+  sidebarFrame,
+} from './harness';
 
 // For users who want the page untouched: the same view in the browser's side panel, following the
 // active tab, and nothing added to the site's pages.
@@ -30,8 +37,7 @@ describe('side panel mode', () => {
     await sidebarFrame(x, running.extensionId);
 
     // The panel page, as the browser would host it; here in a tab of its own.
-    const panel = await running.context.newPage();
-    await panel.goto(`chrome-extension://${running.extensionId}/sidepanel.html`);
+    const panel = await openExtensionPage(running, 'sidepanel.html');
     await linkedin.bringToFront();
     await expect.poll(() => panel.locator('h1').textContent()).toBe('Jane Doe');
     await x.bringToFront();
@@ -40,8 +46,7 @@ describe('side panel mode', () => {
   });
 
   it('adds nothing to the pages of a site set to the side panel', async () => {
-    const setter = await running.context.newPage();
-    await setter.goto(`chrome-extension://${running.extensionId}/sidepanel.html`);
+    const setter = await openExtensionPage(running, 'sidepanel.html');
     await setter.evaluate(() =>
       (
         globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }

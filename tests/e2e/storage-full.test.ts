@@ -4,6 +4,7 @@ import { readFixture } from '../fixtures';
 import {
   callRapport,
   launchExtension,
+  openExtensionPage,
   type RunningExtension,
   removeProfile,
   servePage,
@@ -52,8 +53,7 @@ describe('storage full', () => {
 
   beforeAll(async () => {
     running = await launchExtension();
-    options = await running.context.newPage();
-    await options.goto(`chrome-extension://${running.extensionId}/options.html`);
+    options = await openExtensionPage(running, 'options.html');
   });
   afterAll(async () => {
     await running?.close().catch(() => undefined);

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackup } from '../../lib/io/backup-format';
-import { callRapport, EXTENSION_DIR, launchExtension, type RunningExtension, removeProfile } from './harness';
+import {
+  callRapport,
+  EXTENSION_DIR,
+  launchExtension,
+  openExtensionPage,
+  type RunningExtension,
+  removeProfile,
+} from './harness';
 
 // Issue 10: database upgrades in the built extension, from a store as the first release wrote it.
 // An unpacked extension's id (so its IndexedDB origin) comes from its folder, so a small seeder extension
@@ -88,8 +95,7 @@ async function rapportOverV1Store(rows: V1Rows): Promise<Page> {
   // Until Playwright has evaluated in that worker once, the first messages sometimes got no answer in
   // probes (the worker looked held at start); one evaluation first made every run answer.
   await (await running.worker()).evaluate(() => true);
-  const page = await running.context.newPage();
-  await page.goto(`chrome-extension://${running.extensionId}/options.html`);
+  const page = await openExtensionPage(running, 'options.html');
   return page;
 }
 

@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killServiceWorker, launchExtension, type RunningExtension, removeProfile } from './harness';
+import {
+  killServiceWorker,
+  launchExtension,
+  openExtensionPage,
+  type RunningExtension,
+  removeProfile,
+} from './harness';
 
 // Issue 10: the worker is killed 50 times, at seeded random moments, while two of our pages (the sidebar
 // and the popup) write in bursts. Every write acknowledged to a page is stored exactly once, and both
@@ -105,10 +111,8 @@ async function send(page: Page, type: string, payload: unknown) {
 
 describe(`the worker killed ${KILLS} times during bursts from the sidebar and the popup`, () => {
   it('keeps every acknowledged write exactly once, and the pages keep working', async () => {
-    const sidebar = await running.context.newPage();
-    await sidebar.goto(`chrome-extension://${running.extensionId}/sidebar.html`);
-    const popup = await running.context.newPage();
-    await popup.goto(`chrome-extension://${running.extensionId}/popup.html`);
+    const sidebar = await openExtensionPage(running, 'sidebar.html');
+    const popup = await openExtensionPage(running, 'popup.html');
     const added = await send(popup, 'addPerson', {
       personId: 'kill-person',
       snapshot: {
@@ -180,8 +184,7 @@ describe('the worker killed while context-menu clicks log', () => {
   const CLICKS = 30;
 
   it('stores each click whole or not at all, never twice, and the menu works afterwards', async () => {
-    const page = await running.context.newPage();
-    await page.goto(`chrome-extension://${running.extensionId}/sidebar.html`);
+    const page = await openExtensionPage(running, 'sidebar.html');
     const next = random(20_261_128);
     let killed = 0;
     for (let round = 0; round < CLICKS; round++) {

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killServiceWorker, launchExtension, type RunningExtension, removeProfile } from './harness';
+import {
+  killServiceWorker,
+  launchExtension,
+  openExtensionPage,
+  type RunningExtension,
+  removeProfile,
+} from './harness';
 
 // MV3 may stop the worker at any moment. Every write the background acknowledged must be stored, a retry
 // of an unacknowledged write must not duplicate it, and the next message must simply work.
@@ -28,8 +34,7 @@ interface BurstResult {
 describe('the service worker is killed in the middle of a burst of writes', () => {
   it('keeps every acknowledged write, exactly once', async () => {
     // An extension page of ours: it may call the background like the sidebar does.
-    const page = await running.context.newPage();
-    await page.goto(`chrome-extension://${running.extensionId}/sidebar.html`);
+    const page = await openExtensionPage(running, 'sidebar.html');
     const kills: boolean[] = [];
 
     const burst = page.evaluate(async (): Promise<BurstResult> => {
