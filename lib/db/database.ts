@@ -17,6 +17,9 @@ import { upgradeToV3 } from './upgrade-v3';
 
 export const DEFAULT_DATABASE_NAME = 'rapport';
 
+/** One of the store's tables, for code outside lib/db that is handed a table (dexie stays in lib/db). */
+export type StoreTable<T, K = string> = Table<T, K>;
+
 /**
  * The store, opened only by the background worker (a content script's IndexedDB is the site's own).
  * Released versions are never edited: a change is a new `version(n + 1)` with its upgrade, tested from a

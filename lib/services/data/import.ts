@@ -1,4 +1,3 @@
-import type { Table } from 'dexie';
 import type { z } from 'zod/mini';
 import type { RapportDatabase } from '@/lib/db/database';
 import { personIdsOf, writerQueuesPeople } from '@/lib/db/digest-queue';
@@ -90,6 +89,12 @@ export async function previewImport(
   return result.report;
 }
 
+/** What apply needs of a table: its name (for the digest queue) and a bulk write. */
+interface Writable {
+  name: string;
+  bulkPut(rows: readonly object[]): Promise<unknown>;
+}
+
 export interface AppliedImport {
   report: ImportReport;
   /** Settings from a replaced backup, for the caller to restore (they live outside the database). */
@@ -109,17 +114,17 @@ export async function applyImport(
     if (owners) writerQueuesPeople(transaction.idbtrans);
     if (result.clear) await clearAllTables(db);
     const prompts = promptStatesTable(db);
-    const writes: [Table, readonly object[]][] = [
+    const writes: [Writable, readonly object[]][] = [
       [db.people, result.people],
       [db.identities, result.identities],
       [db.notes, result.notes],
       [db.interactions, result.interactions],
       [db.links, result.links],
-      ...(prompts ? [[prompts, result.promptStates] as [Table, readonly object[]]] : []),
+      ...(prompts ? [[prompts, result.promptStates] as [Writable, readonly object[]]] : []),
     ];
     for (const [table, rows] of writes) {
       if (rows.length === 0) continue;
-      await table.bulkPut(rows as object[]);
+      await table.bulkPut(rows);
       if (owners) for (const row of rows) for (const id of personIdsOf(table.name, row)) owners.add(id);
     }
     if (owners && owners.size > 0)

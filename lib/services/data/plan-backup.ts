@@ -1,5 +1,4 @@
-import type { Table } from 'dexie';
-import type { RapportDatabase } from '@/lib/db/database';
+import type { RapportDatabase, StoreTable } from '@/lib/db/database';
 import { linkKey, linkRow, withDerivedKeys } from '@/lib/db/derive';
 import { bulkGetPresent } from '@/lib/db/present';
 import { HEADLINE_HISTORY_MAX, type IdentityRow, type PersonRow, TAG_KINDS } from '@/lib/db/rows';
@@ -134,7 +133,7 @@ async function planMerge(
   // Notes and interactions: one per id, the later edit wins.
   const byId = async <R extends { id: string; personId: string; updatedAt: number }>(
     rows: readonly R[],
-    table: Table<R, string>,
+    table: StoreTable<R>,
     out: R[],
   ) => {
     const known = await bulkGetPresent(
