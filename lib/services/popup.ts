@@ -1,6 +1,6 @@
 import type { RapportDatabase } from '@/lib/db/database';
 import type { PromptStateRow } from '@/lib/db/rows';
-import { DUNBAR_LAYERS, type DunbarLayer, topRanked } from '@/lib/domain/dunbar';
+import { DUNBAR_LAYERS, type DunbarLayer, layerAtRank, topRanked } from '@/lib/domain/dunbar';
 import {
   actionUrl,
   type Prompt,
@@ -184,8 +184,9 @@ function summarize(run: PromptRun): PopupSummary {
     dueToday: all.length,
     archived: people.filter((p) => p.archived).length,
   };
-  top.forEach(({ strong }, rank) => {
-    const slot = counts.layers.find(({ layer }) => rank < layer);
+  top.forEach(({ strong }, index) => {
+    const layer = layerAtRank(index + 1);
+    const slot = counts.layers.find((entry) => entry.layer === layer);
     if (slot) {
       slot.count += 1;
       if (strong) slot.strong += 1;

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toChunks } from '../../lib/protocol/data-messages';
 import { backupText } from '../bench/import-throughput';
 import { VALID } from '../unit/protocol/fuzz-payloads';
-import { launchExtension, openExtensionPage, type RunningExtension, removeProfile } from './harness';
+import {
+  callRapport,
+  launchExtension,
+  openExtensionPage,
+  type RunningExtension,
+  removeProfile,
+} from './harness';
 
 // Reads run in read-only transactions that call async helpers. In Chromium's own IndexedDB such a
 // transaction can commit under a helper that awaits the wrong kind of promise (PrematureCommitError, at
@@ -36,25 +42,12 @@ const EXTRA: Partial<Record<(typeof READS)[number], unknown[]>> = {
 let running: RunningExtension;
 let page: Page;
 
-/** The answer's outcome: 'ok', or the error code and message. */
-async function ask(type: string, payload: unknown): Promise<string> {
-  return page.evaluate(
-    async ({ type, payload }) => {
-      const runtime = (
-        globalThis as unknown as {
-          chrome: {
-            runtime: {
-              sendMessage(m: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }>;
-            };
-          };
-        }
-      ).chrome.runtime;
-      const answer = await runtime.sendMessage({ tag: 'rapport/v1', type, payload });
-      return answer.ok ? 'ok' : `${answer.error?.code}: ${answer.error?.message}`;
-    },
-    { type, payload },
+/** The answer's outcome: 'ok', or the refusal as callRapport words it (the message type, then the error). */
+const ask = (type: string, payload: unknown): Promise<string> =>
+  callRapport(page, type, payload).then(
+    () => 'ok',
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
   );
-}
 
 beforeAll(async () => {
   running = await launchExtension();
@@ -89,7 +82,7 @@ async function readAll(): Promise<{ failures: string[]; answered: number }> {
         const outcome = await ask(type, payload);
         answered++;
         // A person the store does not hold is a refusal that names them; anything else is a failure.
-        if (outcome !== 'ok' && !outcome.startsWith('not-found:')) failures.push(`${type}: ${outcome}`);
+        if (outcome !== 'ok' && !outcome.includes('"code":"not-found"')) failures.push(outcome);
       }
     }
   }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../fixtures/seeded-random';
 import {
   killServiceWorker,
   launchExtension,
@@ -30,17 +31,6 @@ afterAll(async () => {
   await running?.close();
   if (running) removeProfile(running.userDataDir);
 });
-
-/** A small deterministic generator (mulberry32), so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Writes in a burst from `page` like the UI does: retried with the same client-chosen id until answered. */
 function burst(page: Page, kind: 'note' | 'interaction'): Promise<Burst> {
@@ -126,7 +116,7 @@ describe(`the worker killed ${KILLS} times during bursts from the sidebar and th
     });
     expect(added?.ok).toBe(true);
 
-    const next = random(20_261_127);
+    const next = seededRandom(20_261_127);
     const notes = burst(sidebar, 'note');
     const interactions = burst(popup, 'interaction');
     let killed = 0;
@@ -185,7 +175,7 @@ describe('the worker killed while context-menu clicks log', () => {
 
   it('stores each click whole or not at all, never twice, and the menu works afterwards', async () => {
     const page = await openExtensionPage(running, 'sidebar.html');
-    const next = random(20_261_128);
+    const next = seededRandom(20_261_128);
     let killed = 0;
     for (let round = 0; round < CLICKS; round++) {
       // Wake the worker as a real click does, then click "Met" on a profile Rapport does not know yet:

@@ -110,8 +110,9 @@ export async function applyImport(
   return db.transaction('rw', db.tables, async (transaction) => {
     const result = await plan(db, request, clock);
     if (result.report.refused !== null) return { report: result.report, settings: null };
-    const owners = result.previousOwners;
-    if (owners) writerQueuesPeople(transaction.idbtrans);
+    // The people whose digests the import changes: the stored rows' (from the plan) and the written rows'.
+    const touched = result.previousOwners && new Set(result.previousOwners);
+    if (touched) writerQueuesPeople(transaction.idbtrans);
     if (result.clear) await clearAllTables(db);
     const prompts = promptStatesTable(db);
     const writes: [Writable, readonly object[]][] = [
@@ -125,10 +126,10 @@ export async function applyImport(
     for (const [table, rows] of writes) {
       if (rows.length === 0) continue;
       await table.bulkPut(rows);
-      if (owners) for (const row of rows) for (const id of personIdsOf(table.name, row)) owners.add(id);
+      if (touched) for (const row of rows) for (const id of personIdsOf(table.name, row)) touched.add(id);
     }
-    if (owners && owners.size > 0)
-      await db.digestQueue.bulkPut([...owners].map((personId) => ({ personId })));
+    if (touched && touched.size > 0)
+      await db.digestQueue.bulkPut([...touched].map((personId) => ({ personId })));
     return { report: { ...result.report, applied: true }, settings: result.settings };
   });
 }

@@ -22,10 +22,9 @@ export async function planBackup(db: RapportDatabase, data: Backup, mode: Import
       { line: 0, reason: `${data.promptStates.length} reminder answers left out: this version keeps none` },
     ]);
   }
-  // The planner reads every stored row the import overwrites, so it names their people for the digests.
-  plan.previousOwners = new Set();
   if (mode === 'replace') {
     // Every table is cleared first, the digests with them: no stored row's person needs naming.
+    plan.previousOwners = new Set();
     plan.clear = true;
     plan.report.removed = await db.people.count();
     plan.people = data.people.map(personRow);
@@ -54,7 +53,9 @@ async function planMerge(
   withPrompts: boolean,
 ): Promise<ImportPlan> {
   const { report } = plan;
-  const previousOwners = plan.previousOwners ?? new Set<string>();
+  // The plan reads every stored row the import overwrites, so it names their people for the digests.
+  const previousOwners = new Set<string>();
+  plan.previousOwners = previousOwners;
   const sameId = await bulkGetPresent(
     db.people,
     data.people.map((p) => p.id),

@@ -8,6 +8,7 @@ import type {
   PromptInteraction,
   PromptPerson,
 } from '../../../../lib/domain/prompts';
+import { seededRandom } from '../../../fixtures/seeded-random';
 import { DAY, KINDS, NOW } from '../fixtures';
 
 export { DAY, NOW };
@@ -62,22 +63,11 @@ export function input(people: PromptPerson[], overrides: Partial<PromptInput> = 
   return { people, states: [], focus: { interests: [], goals: [] }, flagged: [], ...overrides };
 }
 
-/** A small seeded generator (mulberry32), so the large input is the same on every run. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const TOPICS = Array.from({ length: 60 }, (_, i) => `topic ${i}`);
 
 /** `count` people with `perPerson` interactions each, random tags, links, headlines and a few flags. */
 export function largeInput(count: number, perPerson: number, seed = 42): PromptInput {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const directions: Direction[] = ['me', 'them', 'mutual'];
   const people: PromptPerson[] = [];

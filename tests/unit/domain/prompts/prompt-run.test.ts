@@ -7,17 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { PromptInput, PromptPerson, PromptState } from '@/lib/domain/prompts';
 import { buildPrompts } from '@/lib/domain/prompts';
 import { type PromptRun, promptRun } from '@/lib/domain/prompts/prompt-run';
+import { seededRandom } from '../../../fixtures/seeded-random';
 import { DAY, largeInput, NOW, TOPICS } from './fixtures';
-
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Write = (input: PromptInput, run: PromptRun, now: number) => PromptInput;
 
@@ -88,7 +79,7 @@ describe('promptRun', () => {
   it.each([1, 2, 3, 4])(
     'equals a full run after random writes (seed %i)',
     (seed) => {
-      const random = rng(seed);
+      const random = seededRandom(seed);
       // Few people on few topics: the strongest eight of a topic, who are paired, change often.
       const base = largeInput(120, 8, seed);
       let input: PromptInput = {
