@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { inlineStylesheets } from '../../scripts/inline-stylesheets';
 import base from '../../wxt.config';
 
 /**
@@ -10,5 +11,5 @@ import base from '../../wxt.config';
 export default defineConfig({
   ...base,
   root: new URL('../..', import.meta.url).pathname,
-  vite: () => ({ plugins: [preact()], build: { minify: false } }),
+  vite: () => ({ plugins: [preact(), inlineStylesheets()], build: { minify: false } }),
 });
