@@ -10,10 +10,28 @@ import { wireRequest } from './wire';
  * Calls the background from an extension page (sidebar, side panel, popup, options). The answer is
  * validated too: a worker from an older version, or a bug, must not put malformed data in front of the user.
  */
-export async function call<N extends MessageName>(type: N, request: RequestOf<N>): Promise<ResponseOf<N>> {
+export function call<N extends MessageName>(type: N, request: RequestOf<N>): Promise<ResponseOf<N>> {
+  let sent: Promise<unknown>;
+  try {
+    sent = browser.runtime.sendMessage(wireRequest(type, request));
+  } catch (error) {
+    // An extension that was reloaded under this page throws here rather than rejecting.
+    sent = Promise.reject(error);
+  }
+  return acceptAnswer(type, sent);
+}
+
+/**
+ * Checks the answer to a `type` request that is already on its way (the in-page sidebar's first read is
+ * sent by a script of its own before this module has loaded: lib/protocol/first-read.ts).
+ */
+export async function acceptAnswer<N extends MessageName>(
+  type: N,
+  sent: Promise<unknown>,
+): Promise<ResponseOf<N>> {
   let answer: unknown;
   try {
-    answer = await browser.runtime.sendMessage(wireRequest(type, request));
+    answer = await sent;
   } catch (error) {
     if (extensionReplaced()) throw new RapportError('no-answer', REPLACED_MESSAGE);
     const text = error instanceof Error ? error.message : String(error);

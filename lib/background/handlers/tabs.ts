@@ -43,11 +43,15 @@ export function tabHandlers({
     },
     getTabProfile: ({ tabId }, { sender }) => tabProfile(tabId ?? sender.tab?.id, 'getTabProfile'),
     async getTabPerson({ tabId }, { sender }) {
-      const tab = await tabProfile(tabId ?? sender.tab?.id, 'getTabPerson');
+      // Both reads at once: this answers the in-page sidebar's first question, which is on the way from
+      // a page load to the user's notes (issue #9). Settings are read even for a tab on no profile.
+      const [tab, { settings }] = await Promise.all([
+        tabProfile(tabId ?? sender.tab?.id, 'getTabPerson'),
+        readSettings(),
+      ]);
       if (!tab.snapshot) return { tab, view: null };
       const { network, id } = tab.snapshot;
-      const { focus } = (await readSettings()).settings;
-      return { tab, view: await getPersonView(db, { network, id }, clock, focus) };
+      return { tab, view: await getPersonView(db, { network, id }, clock, settings.focus) };
     },
   };
 }
