@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { launchExtension, removeProfile, servePage } from '../e2e/harness';
+import { EXTENSION_DIR, launchExtension, removeProfile, servePage } from '../e2e/harness';
 import { heavyShell, heavySites } from '../fixtures/heavy/heavy-site';
 import { spread } from './stats';
 import { mainThread, pageProcess, startTrace } from './trace';
@@ -11,7 +11,9 @@ import { mainThread, pageProcess, startTrace } from './trace';
  * The floor under a content script: what any extension pays to run script in a page at all (Chromium
  * creates an isolated world for it: a V8 context with the DOM bindings), measured with an extension whose
  * content script is empty, next to Rapport's, on the same heavy non-profile page, alternating. The
- * difference is what Rapport's own code costs at load. Run after a build:
+ * difference is what Rapport's own code costs at load. A third arm only touches the APIs Rapport touches,
+ * and a fourth also carries Rapport's whole content script, parsed but never run: what its size alone
+ * costs. Run after a build:
  * `RAPPORT_OUT_DIR=.output-x npx tsx tests/bench/content-script-floor.ts` (BENCH_RUNS, default 10).
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -24,6 +26,12 @@ if (!site) throw new Error('No heavy site');
  */
 const API_TOUCH = `chrome.runtime.getURL('/x.html'); chrome.storage.local.get(['display:linkedin', 'layout:linkedin']);
 chrome.storage.onChanged.addListener(() => {});\n`;
+
+/** The API touch, after Rapport's LinkedIn content script as dead code: V8 parses it, nothing of it runs. */
+const PARSED_NOT_RUN = `if (globalThis.rapportNeverDefined) {
+${readFileSync(`${EXTENSION_DIR}/content-scripts/linkedin.js`, 'utf8')}
+}
+${API_TOUCH}`;
 
 function emptyExtension(script = 'void 0;\n'): string {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-floor-'));
@@ -59,18 +67,23 @@ async function loadOnce(context: BrowserContext): Promise<number> {
 
 const floorDir = emptyExtension();
 const apiDir = emptyExtension(API_TOUCH);
+const parsedDir = emptyExtension(PARSED_NOT_RUN);
 const arms = {
   rapport: await launchExtension(),
   empty: await launchExtension({ extensionDir: floorDir }),
   'runtime+storage only': await launchExtension({ extensionDir: apiDir }),
+  'runtime+storage, Rapport parsed, not run': await launchExtension({ extensionDir: parsedDir }),
 };
 for (const running of Object.values(arms)) await servePage(running.context, site.pattern, heavyShell(site));
-const samples: Record<keyof typeof arms, number[]> = { rapport: [], empty: [], 'runtime+storage only': [] };
+const samples: Record<keyof typeof arms, number[]> = {
+  rapport: [],
+  empty: [],
+  'runtime+storage only': [],
+  'runtime+storage, Rapport parsed, not run': [],
+};
+const names = Object.keys(arms) as (keyof typeof arms)[];
 for (let run = -1; run < RUNS; run++) {
-  const order =
-    run % 2 === 0
-      ? (['rapport', 'empty', 'runtime+storage only'] as const)
-      : (['runtime+storage only', 'empty', 'rapport'] as const);
+  const order = run % 2 === 0 ? names : [...names].reverse();
   for (const arm of order) {
     const ms = await loadOnce(arms[arm].context);
     if (run >= 0) samples[arm].push(ms);
@@ -80,7 +93,7 @@ for (const running of Object.values(arms)) {
   await running.close();
   removeProfile(running.userDataDir);
 }
-for (const dir of [floorDir, apiDir]) rmSync(dir, { recursive: true, force: true });
+for (const dir of [floorDir, apiDir, parsedDir]) rmSync(dir, { recursive: true, force: true });
 const round = (value: number) => Math.round(value * 10) / 10;
 console.table(
   Object.fromEntries(

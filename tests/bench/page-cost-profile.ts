@@ -4,7 +4,8 @@ import { heavyShell, heavySites } from '../fixtures/heavy/heavy-site';
 
 /**
  * Where Rapport's time on a heavy page goes: V8's sampling CPU profile of the page's main thread (which
- * runs the content script too) during a load of a profile and an in-app navigation to one, with self time
+ * runs the content script too) during a load of a profile, a load of a page that is not a profile, and an
+ * in-app navigation to a profile, with self time
  * summed per function of the content script. For a readable profile build without minifying:
  * `RAPPORT_OUT_DIR=.output-profile npx wxt build -c tests/bench/wxt.profile.config.ts &&
  * RAPPORT_OUT_DIR=.output-profile npx tsx tests/bench/page-cost-profile.ts`. BENCH_NETWORKS, BENCH_RUNS.
@@ -69,6 +70,7 @@ const results: Record<string, Map<string, number>> = {};
 for (const site of heavySites.filter((candidate) => NETWORKS.includes(candidate.network))) {
   const load = new Map<string, number>();
   const navigation = new Map<string, number>();
+  const plainLoad = new Map<string, number>();
   for (let run = 0; run < RUNS; run++) {
     const page = await running.context.newPage();
     await page.goto(`${site.origin}${site.paths.home}`, { waitUntil: 'load' });
@@ -93,10 +95,19 @@ for (const site of heavySites.filter((candidate) => NETWORKS.includes(candidate.
       },
       load,
     );
+    await profiled(
+      page,
+      cdp,
+      async () => {
+        await page.goto(`${site.origin}${site.paths.home}`, { waitUntil: 'load' });
+      },
+      plainLoad,
+    );
     await page.close();
   }
   results[`${site.network}: nav → profile`] = navigation;
   results[`${site.network}: load, profile`] = load;
+  results[`${site.network}: load, not a profile`] = plainLoad;
 }
 await running.close();
 removeProfile(running.userDataDir);
