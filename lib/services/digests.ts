@@ -10,9 +10,11 @@ import type {
   SearchRow,
 } from '@/lib/db/rows';
 import { NETWORKS, type PromptPerson } from '@/lib/domain/prompts';
+import { searchKey } from '@/lib/domain/search-key';
 import { compactFacts, expandFacts, type FullFact } from './digest-facts';
 import { followRebuild } from './digest-mirror';
 import { currentGeneration, invalidateCached } from './popup-cache';
+import { followSearchRows } from './search-index';
 import { cadenceOf, isUsableInteraction, snoozeOf, usableNumber, usableTime } from './tie-inputs';
 
 // The popup's per-person digests and search rows (lib/db/rows.ts), rebuilt for the people in
@@ -23,10 +25,6 @@ import { cadenceOf, isUsableInteraction, snoozeOf, usableNumber, usableTime } fr
 const BATCH = 250;
 /** Notes text kept for search, per person. */
 const SEARCH_NOTES_MAX = 4_000;
-
-export function searchKey(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
 
 /** Section markers in the haystack, so a match can say where it was found. */
 export const SECTIONS = {
@@ -198,6 +196,7 @@ interface Rebuilt {
   /** Whether the popup's inputs changed. */
   changed: boolean;
   digests: DigestRow[];
+  searchRows: SearchRow[];
   gone: string[];
 }
 
@@ -307,7 +306,7 @@ async function rebuild(db: RapportDatabase, personIds: readonly string[], now: n
     await db.promptStates.where('personId').anyOf(gone).delete();
   }
   await db.digestQueue.bulkDelete([...personIds]);
-  return { changed: popupInputsChanged(before, digests), digests, gone };
+  return { changed: popupInputsChanged(before, digests), digests, searchRows, gone };
 }
 
 /** Rebuilds every queued person's digest; returns how many. Cheap when nothing changed (one read). */
@@ -328,8 +327,11 @@ export async function refreshDigests(db: RapportDatabase, now: number): Promise<
         return { count: ids.length, from, rebuilt };
       },
     );
-    // Committed: the worker's copy of the digests follows (digest-mirror.ts).
-    if (batch) followRebuild(db, batch.from, batch.rebuilt.digests, batch.rebuilt.gone);
+    // Committed: the worker's copies of the digests and of the search rows follow.
+    if (batch) {
+      followRebuild(db, batch.from, batch.rebuilt.digests, batch.rebuilt.gone);
+      followSearchRows(db, batch.from, batch.rebuilt.searchRows, batch.rebuilt.gone);
+    }
     const done = batch?.count ?? 0;
     total += done;
     if (done < BATCH) return total;

@@ -1,18 +1,12 @@
 import type { RapportDatabase } from '@/lib/db/database';
-import type { SearchRow } from '@/lib/db/rows';
 import { type Network, type PromptPerson, profileUrl, type UserFocus } from '@/lib/domain/prompts';
 import { tieScore } from '@/lib/domain/prompts/tie-score';
+import { searchKey } from '@/lib/domain/search-key';
 import { mirroredAt } from './digest-mirror';
-import {
-  type MatchedIn,
-  refreshDigests,
-  SECTIONS,
-  type SectionCode,
-  searchKey,
-  toPromptPerson,
-} from './digests';
+import { type MatchedIn, refreshDigests, SECTIONS, type SectionCode, toPromptPerson } from './digests';
 import { EMPTY_FOCUS } from './popup';
 import { currentGeneration, keptPerStore, tiesKey } from './popup-cache';
+import { type IndexedRow, type SearchIndex, searchIndexAt } from './search-index';
 import { sharedTagCountFromCarriers, sharedTagCountOf } from './shared-tags';
 
 // "Who has experience with X?": every word of the query must appear (as a substring, case- and
@@ -76,49 +70,11 @@ function rank(row: IndexedRow, words: readonly string[]): 0 | 1 | 2 {
   return 2;
 }
 
-interface IndexedRow extends SearchRow {
-  nameKey: string;
-  nameParts: string[];
-}
-
-/**
- * Every search row in memory, in result order (by name, then id), as of one digest generation
- * (popup-cache.ts: raised in the same transaction as any rebuild). Typing a query then scans memory
- * instead of reading every row again; a write since makes the next search reload. Nothing depends on it
- * surviving: a stopped worker reloads on its first search.
- */
-interface SearchIndex {
-  generation: number;
-  rows: IndexedRow[];
-}
-const indexes = new WeakMap<RapportDatabase, Promise<SearchIndex>>();
-const collator = new Intl.Collator();
-
-async function loadIndex(db: RapportDatabase): Promise<SearchIndex> {
-  const [generation, rows] = await db.transaction('r', db.searchRows, db.popupCache, () =>
-    Promise.all([currentGeneration(db), db.searchRows.toArray()]),
-  );
-  const indexed = rows.map((row) => {
-    const nameKey = searchKey(row.name);
-    return { ...row, nameKey, nameParts: nameKey.split(' ') };
-  });
-  indexed.sort((a, b) => collator.compare(a.name, b.name) || (a.personId < b.personId ? -1 : 1));
-  return { generation, rows: indexed };
-}
-
 /** The search rows as of now (digests refreshed first); also used to warm the index when the popup opens. */
 export async function searchIndex(db: RapportDatabase, now: number): Promise<SearchIndex> {
   await refreshDigests(db, now);
   const generation = await db.transaction('r', db.popupCache, () => currentGeneration(db));
-  const held = indexes.get(db);
-  if (held) {
-    const index = await held.catch(() => null);
-    if (index?.generation === generation) return index;
-  }
-  const loading = loadIndex(db);
-  indexes.set(db, loading);
-  loading.catch(() => indexes.delete(db));
-  return loading;
+  return searchIndexAt(db, generation);
 }
 
 /**

@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { linkIdentity } from '@/lib/services/identities';
 import { deletePerson, updatePerson } from '@/lib/services/people';
-import { type SearchInput, searchAll } from '@/lib/services/search';
+import { clearAllTables } from '@/lib/services/popup-cache';
+import { type SearchInput, searchAll, searchIndex } from '@/lib/services/search';
+import { fullSearchIndexLoads } from '@/lib/services/search-index';
 import { testClock, useTestDatabase } from '../services/helpers';
-import { NOW, person, seedPrompts } from './seed';
+import { log, NOW, person, seedPrompts } from './seed';
 
 const db = useTestDatabase();
 const search = (query: string, more: Partial<SearchInput> = {}) =>
@@ -98,5 +100,62 @@ describe('searchAll', () => {
     const found = await search('rust');
     expect(found.hits.map((h) => h.name)).toEqual(['adam rust', 'Émile Rust', 'Zed Rust', 'Someone']);
     expect(found.matched).toBe(4);
+  });
+});
+
+describe('the search rows kept in worker memory', () => {
+  /** The rows as a full read of the store gives them, in result order. */
+  async function rowsAsRead() {
+    const { RapportDatabase } = await import('@/lib/db/database');
+    const reopened = new RapportDatabase(db().name);
+    await reopened.open();
+    try {
+      // A store object of its own holds no index yet: this is a full read.
+      return (await searchIndex(reopened, NOW)).rows;
+    } finally {
+      reopened.close();
+    }
+  }
+
+  it('follow each write instead of reading every row again, and stay what a full read gives', async () => {
+    await person(db(), 'bo', 'Bo Baker', { interests: ['Rust'] });
+    await person(db(), 'zed', 'Zed Zimmer');
+    expect(await ids('rust')).toEqual(['bo']);
+    const loads = fullSearchIndexLoads(db());
+
+    // A new person sorted between the others, a changed tag, a deletion, an interaction, a rename.
+    await person(db(), 'cy', 'Cy Cole', { interests: ['Rust'] });
+    expect(await ids('rust')).toEqual(['bo', 'cy']);
+    await updatePerson(db(), { personId: 'zed', patch: { interests: ['rust'] } }, testClock(NOW));
+    expect(await ids('rust')).toEqual(['bo', 'cy', 'zed']);
+    await deletePerson(db(), 'bo');
+    expect(await ids('rust')).toEqual(['cy', 'zed']);
+    await log(db(), 'cy', NOW - 1_000, 'message', 'them');
+    await updatePerson(db(), { personId: 'zed', patch: { name: 'Aaron Zimmer' } }, testClock(NOW));
+    expect(await ids('rust')).toEqual(['zed', 'cy']);
+
+    expect(fullSearchIndexLoads(db())).toBe(loads);
+    expect((await searchIndex(db(), NOW)).rows).toEqual(await rowsAsRead());
+  });
+
+  it('are read again after a change they were not told of (erase everything)', async () => {
+    await person(db(), 'bo', 'Bo Baker');
+    expect(await ids('bo')).toEqual(['bo']);
+    const loads = fullSearchIndexLoads(db());
+    await db().transaction('rw', db().tables, () => clearAllTables(db()));
+    expect(await ids('bo')).toEqual([]);
+    expect(fullSearchIndexLoads(db())).toBe(loads + 1);
+  });
+
+  it('are read again once after a rebuild of many people (an import), not followed row by row', async () => {
+    await person(db(), 'bo', 'Bo Baker');
+    expect(await ids('bo')).toEqual(['bo']);
+    const loads = fullSearchIndexLoads(db());
+    // Written straight into the store and queued, as an import's write does: one rebuild of 100 people.
+    const many = Array.from({ length: 100 }, (_, index) => `p${String(index).padStart(3, '0')}`);
+    for (const id of many) await person(db(), id, `Many ${id}`);
+    expect((await ids('many')).length).toBe(20);
+    expect(fullSearchIndexLoads(db())).toBe(loads + 1);
+    expect((await searchIndex(db(), NOW)).rows).toEqual(await rowsAsRead());
   });
 });

@@ -1,0 +1,118 @@
+import type { RapportDatabase } from '@/lib/db/database';
+import type { SearchRow } from '@/lib/db/rows';
+import { searchKey } from '@/lib/domain/search-key';
+import { currentGeneration } from './popup-cache';
+
+// Every search row in worker memory, in result order (by name, then id), as of one digest generation
+// (popup-cache.ts: raised by one in the same transaction as any rebuild). Typing a query then scans
+// memory instead of reading every row again.
+//
+// Like the copy of the digests (digest-mirror.ts), it follows rebuilds rather than being read again
+// after each: refreshDigests hands over the search rows a rebuild wrote, and the index moves to the next
+// generation only if it was at the one the rebuild started from. Reading every row again after each
+// write cost the popup at 50,000 people about 100 ms of the worker's time per write (the popup warms the
+// index each time it opens, so the next search need not wait). Any other change of generation (erase,
+// a replace) leaves it to be read again in full. The worker may be stopped at any time: then the first
+// search reads everything.
+
+export interface IndexedRow extends SearchRow {
+  nameKey: string;
+  nameParts: string[];
+}
+
+export interface SearchIndex {
+  generation: number;
+  rows: IndexedRow[];
+}
+
+interface Held {
+  loading: Promise<SearchIndex>;
+  /** Set once loading has finished, so a rebuild can be followed synchronously as it commits. */
+  index: SearchIndex | null;
+}
+
+/** A rebuild of more rows than this (an import's batch) drops the index: one read later costs less. */
+const FOLLOWED_ROWS_MAX = 64;
+
+const held = new WeakMap<RapportDatabase, Held>();
+const fullLoads = new WeakMap<RapportDatabase, number>();
+const collator = new Intl.Collator();
+
+function indexed(row: SearchRow): IndexedRow {
+  const nameKey = searchKey(row.name);
+  return { ...row, nameKey, nameParts: nameKey.split(' ') };
+}
+
+function inOrder(a: SearchRow, b: SearchRow): number {
+  return collator.compare(a.name, b.name) || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
+}
+
+async function load(db: RapportDatabase): Promise<SearchIndex> {
+  const [generation, rows] = await db.transaction('r', db.searchRows, db.popupCache, () =>
+    Promise.all([currentGeneration(db), db.searchRows.toArray()]),
+  );
+  fullLoads.set(db, (fullLoads.get(db) ?? 0) + 1);
+  return { generation, rows: rows.map(indexed).sort(inOrder) };
+}
+
+/** The index at `generation`, the current one (the caller refreshed the digests and then read it). */
+export async function searchIndexAt(db: RapportDatabase, generation: number): Promise<SearchIndex> {
+  const current = held.get(db);
+  if (current) {
+    const index = await current.loading.catch(() => null);
+    if (index?.generation === generation) return index;
+  }
+  const next: Held = { loading: load(db), index: null };
+  held.set(db, next);
+  next.loading.then(
+    (index) => {
+      if (held.get(db) === next) next.index = index;
+    },
+    () => {
+      if (held.get(db) === next) held.delete(db);
+    },
+  );
+  return next.loading;
+}
+
+/**
+ * Called once a rebuild of digests has committed: it moved the generation from `from` to `from + 1`,
+ * writing `rows` and deleting the rows of `gone`. The index follows only if it was at `from`.
+ */
+export function followSearchRows(
+  db: RapportDatabase,
+  from: number,
+  rows: readonly SearchRow[],
+  gone: readonly string[],
+): void {
+  const current = held.get(db);
+  const index = current?.index;
+  if (!current || index?.generation !== from) return;
+  if (rows.length > FOLLOWED_ROWS_MAX) {
+    held.delete(db);
+    return;
+  }
+  const replaced = new Set([...gone, ...rows.map((row) => row.personId)]);
+  const next = index.rows.filter((row) => !replaced.has(row.personId));
+  for (const row of rows) next.splice(insertionPoint(next, row), 0, indexed(row));
+  // A new array: a search that is scanning the old one finishes on the generation it started with.
+  current.index = { generation: from + 1, rows: next };
+  current.loading = Promise.resolve(current.index);
+}
+
+/** Where `row` goes in `rows`, which are in result order. */
+function insertionPoint(rows: readonly SearchRow[], row: SearchRow): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (inOrder(rows[middle] as SearchRow, row) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** How many times every search row was read from the store (for tests). */
+export function fullSearchIndexLoads(db: RapportDatabase): number {
+  return fullLoads.get(db) ?? 0;
+}
