@@ -2,6 +2,8 @@
 // describe capacity, so placement is by rank among the user's ties, not by an absolute score: the 5 strongest
 // ties are the support clique whatever their scores are.
 
+import { insertionIndex } from './sorted';
+
 export type DunbarLayer = 5 | 15 | 50 | 150;
 
 export const DUNBAR_LAYERS: readonly DunbarLayer[] = [5, 15, 50, 150];
@@ -21,14 +23,7 @@ export function topRanked<T extends Scored>(scored: readonly T[], count: number)
   for (const item of scored) {
     const last = top[count - 1];
     if (last !== undefined && byRank(item, last) >= 0) continue;
-    let low = 0;
-    let high = top.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (byRank(top[mid] as T, item) < 0) low = mid + 1;
-      else high = mid;
-    }
-    top.splice(low, 0, item);
+    top.splice(insertionIndex(top, item, byRank), 0, item);
     if (top.length > count) top.pop();
   }
   return top;

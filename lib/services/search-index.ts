@@ -1,6 +1,7 @@
 import type { RapportDatabase } from '@/lib/db/database';
 import type { SearchRow } from '@/lib/db/rows';
 import { searchKey } from '@/lib/domain/search-key';
+import { insertionIndex } from '@/lib/domain/sorted';
 import { currentGeneration } from './popup-cache';
 
 // Every search row in worker memory, in result order (by name, then id), as of one digest generation
@@ -94,22 +95,10 @@ export function followSearchRows(
   }
   const replaced = new Set([...gone, ...rows.map((row) => row.personId)]);
   const next = index.rows.filter((row) => !replaced.has(row.personId));
-  for (const row of rows) next.splice(insertionPoint(next, row), 0, indexed(row));
+  for (const row of rows) next.splice(insertionIndex(next, row, inOrder), 0, indexed(row));
   // A new array: a search that is scanning the old one finishes on the generation it started with.
   current.index = { generation: from + 1, rows: next };
   current.loading = Promise.resolve(current.index);
-}
-
-/** Where `row` goes in `rows`, which are in result order. */
-function insertionPoint(rows: readonly SearchRow[], row: SearchRow): number {
-  let low = 0;
-  let high = rows.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (inOrder(rows[middle] as SearchRow, row) < 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** How many times every search row was read from the store (for tests). */

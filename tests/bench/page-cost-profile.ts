@@ -87,22 +87,11 @@ for (const site of heavySites.filter((candidate) => NETWORKS.includes(candidate.
         }, site.paths.profileA),
       navigation,
     );
-    await profiled(
-      page,
-      cdp,
-      async () => {
-        await page.goto(`${site.origin}${site.paths.profileB}`, { waitUntil: 'load' });
-      },
-      load,
-    );
-    await profiled(
-      page,
-      cdp,
-      async () => {
-        await page.goto(`${site.origin}${site.paths.home}`, { waitUntil: 'load' });
-      },
-      plainLoad,
-    );
+    const loadOf = (path: string) => async () => {
+      await page.goto(`${site.origin}${path}`, { waitUntil: 'load' });
+    };
+    await profiled(page, cdp, loadOf(site.paths.profileB), load);
+    await profiled(page, cdp, loadOf(site.paths.home), plainLoad);
     await page.close();
   }
   results[`${site.network}: nav → profile`] = navigation;
