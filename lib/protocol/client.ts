@@ -1,10 +1,11 @@
 import { browser } from '#imports';
 import { RapportError, type Result } from './envelope';
 import { describeIssues } from './errors';
+import type { FirstRead, FirstReadSlots } from './first-read';
 import type { MessageName, RequestOf } from './messages';
 import { extensionReplaced, REPLACED_MESSAGE } from './replaced';
 import { type ResponseOf, responses } from './responses';
-import { wireRequest } from './wire';
+import { FIRST_READS_SLOT, wireRequest } from './wire';
 
 /**
  * Calls the background from an extension page (sidebar, side panel, popup, options). The answer is
@@ -47,4 +48,15 @@ export async function acceptAnswer<N extends MessageName>(
     throw new RapportError('internal', `Unexpected answer to "${type}": ${describeIssues(parsed.error)}`);
   }
   return parsed.data as ResponseOf<N>;
+}
+
+/**
+ * The first read of `type` that the page's early script sent (first-read.ts), once; null when it did not
+ * (the bundle then asks itself). Here rather than in first-read.ts, so the pages' bundles load no file more.
+ */
+export function takeFirstRead<R>(type: string): FirstRead<R> | null {
+  const slots = (globalThis as FirstReadSlots)[FIRST_READS_SLOT];
+  const read = slots?.[type] ?? null;
+  if (slots) delete slots[type];
+  return read as FirstRead<R> | null;
 }

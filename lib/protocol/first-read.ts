@@ -1,44 +1,64 @@
-import { wireRequest } from '@/lib/protocol/wire';
+import { FIRST_READS_SLOT, wireRequest } from '@/lib/protocol/wire';
 
 /**
- * The in-page sidebar's first question to the worker (which profile its tab shows, and that person's
- * view), sent by a script of its own, `sidebar-first.js`, the moment the sidebar's page starts.
+ * A page's first question to the worker, sent by a small script of its own (`sidebar-first.js`,
+ * `popup-first.js`) the moment the page starts, and taken by the page's bundle when it has loaded.
  *
- * Why a script of its own: the sidebar's main bundle is a module, which runs only once it and every
- * chunk it imports have loaded and been evaluated. Sent from there, the round trip to the worker came
- * after all of that. This script is tiny, classic and listed before the bundle in sidebar.html, so the
- * question is on its way while the bundle still loads, and the answer is usually there when the bundle
- * starts. The bundle checks the answer like any other (lib/protocol/client.ts acceptAnswer).
+ * Why a script of its own: an extension page's bundle is a module, which runs only once it and every
+ * chunk it imports have loaded and been evaluated, each file a round trip through the browser process.
+ * Sent from there, the round trip to the worker came after all of that. This script is tiny, classic and
+ * listed before the bundle, so the question is on its way while the bundle still loads, and the answer is
+ * usually there when the bundle starts. The bundle checks the answer like any other (lib/protocol/client.ts
+ * acceptAnswer).
  *
  * No polyfill here, on purpose (it is most of what such a script would weigh): Chrome's and Firefox's
- * own runtime.sendMessage return a promise.
+ * own runtime.sendMessage and tabs.query return promises.
  */
-const SLOT = '__rapportFirstRead';
-
-type Slot = { [SLOT]?: Promise<unknown> };
-type Runtime = { sendMessage(message: unknown): Promise<unknown> };
-
-export const FIRST_READ = { type: 'getTabPerson', request: { tabId: null } } as const;
-
-export function sendFirstRead(): void {
-  const api = globalThis as unknown as { browser?: { runtime?: Runtime }; chrome?: { runtime?: Runtime } };
-  const runtime = api.browser?.runtime ?? api.chrome?.runtime;
-  if (!runtime) return;
-  let sent: Promise<unknown>;
-  try {
-    sent = runtime.sendMessage(wireRequest(FIRST_READ.type, FIRST_READ.request));
-  } catch (error) {
-    sent = Promise.reject(error);
-  }
-  // Marked as handled: the bundle takes the answer (or the failure) later, and reports it then.
-  sent.catch(() => undefined);
-  (globalThis as Slot)[SLOT] = sent;
+export interface FirstRead<R> {
+  /** What was asked (it may take a moment to know: the popup's tab). */
+  request: Promise<R>;
+  /** The worker's answer, unchecked. */
+  sent: Promise<unknown>;
 }
 
-/** The first read's answer, once: null when the early script did not run (then the caller asks itself). */
-export function takeFirstRead(): Promise<unknown> | null {
-  const slot = globalThis as Slot;
-  const sent = slot[SLOT] ?? null;
-  delete slot[SLOT];
-  return sent;
+/** Where the first reads wait for the bundle (which takes them with client.ts takeFirstRead). */
+export type FirstReadSlots = { [FIRST_READS_SLOT]?: Record<string, FirstRead<unknown>> };
+interface NativeApi {
+  runtime?: { sendMessage(message: unknown): Promise<unknown> };
+  tabs?: { query(query: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]> };
+}
+
+function nativeApi(): NativeApi | null {
+  const api = globalThis as unknown as { browser?: NativeApi; chrome?: NativeApi };
+  return api.browser?.runtime ? api.browser : api.chrome?.runtime ? api.chrome : null;
+}
+
+/** Sends `type` with `request` (or what it resolves to) and keeps the answer for the page's bundle. */
+export function sendFirstRead<R>(type: string, request: R | Promise<R>): void {
+  const api = nativeApi();
+  if (!api?.runtime) return;
+  const { runtime } = api;
+  const asked = Promise.resolve(request);
+  // A throw inside `then` (an extension reloaded under the page) becomes a rejection of `sent`.
+  const sent = asked.then((payload) => runtime.sendMessage(wireRequest(type, payload)));
+  // Marked as handled: the bundle takes the answer (or the failure) later, and reports it then.
+  asked.catch(() => undefined);
+  sent.catch(() => undefined);
+  const slot = globalThis as FirstReadSlots;
+  slot[FIRST_READS_SLOT] = { ...slot[FIRST_READS_SLOT], [type]: { request: asked, sent } };
+}
+
+/**
+ * The tab the toolbar popup describes: `#tab=<id>` in its address (tests open the popup as a page), or
+ * the active tab of its window; null when there is none. Used by the popup's bundle too.
+ */
+export async function popupTabId(hash: string, tabs = nativeApi()?.tabs): Promise<number | null> {
+  const fixed = /^#tab=(\d+)$/.exec(hash)?.[1];
+  if (fixed !== undefined) return Number(fixed);
+  try {
+    const [tab] = (await tabs?.query({ active: true, currentWindow: true })) ?? [];
+    return tab?.id ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -11,3 +11,6 @@ export interface WireRequest {
 export function wireRequest(type: string, payload: unknown): WireRequest {
   return { tag: PROTOCOL_TAG, type, payload };
 }
+
+/** The global where a page's first reads wait for its bundle (first-read.ts sends, client.ts takes). */
+export const FIRST_READS_SLOT = '__rapportFirstReads';

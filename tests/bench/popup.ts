@@ -1,5 +1,5 @@
 import type { Page, Worker } from 'playwright-core';
-import { launchExtension, removeProfile } from '../e2e/harness';
+import { launchExtension, type RunningExtension, removeProfile } from '../e2e/harness';
 import { KEEP_NAMES_SHIM, roundTrips } from './extension-page';
 import { recordResults } from './results';
 import { type Summary, summarize } from './stats';
@@ -173,6 +173,45 @@ async function readsAfterNotes(page: Page, samples: number): Promise<number[]> {
   return times;
 }
 
+/** What the popup page logs when its data is shown (the "Today (N)" heading gets its count). */
+const DATA_SHOWN = 'rapport-bench: popup data shown';
+
+/**
+ * Stamps, in every popup page from its first script on, the moment its heading gets the day's count,
+ * and says so on the console; the bench waits for that line, so nothing of Playwright's runs in the
+ * page while it starts. A string, not a function: tsx would wrap a function in a helper the page lacks.
+ */
+const STAMP_DATA_SHOWN = `(() => {
+  if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/popup.html')) return;
+  new MutationObserver((_, observer) => {
+    if (!document.getElementById('prompts-title')?.textContent?.startsWith('Today (')) return;
+    observer.disconnect();
+    globalThis.__rapportDataShownAt = performance.now();
+    console.debug(${JSON.stringify(DATA_SHOWN)});
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+})()`;
+
+/** From the popup page's navigation to its data on screen (the whole page's start, not just the read). */
+async function opensToData(running: RunningExtension, samples: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let index = 0; index < samples; index++) {
+    const page = await running.context.newPage();
+    const shown = page.waitForEvent('console', {
+      predicate: (message) => message.text() === DATA_SHOWN,
+      timeout: 15_000,
+    });
+    await page.goto(`chrome-extension://${running.extensionId}/popup.html#tab=999999`);
+    await shown;
+    times.push(
+      await page.evaluate(
+        () => (globalThis as unknown as { __rapportDataShownAt: number }).__rapportDataShownAt,
+      ),
+    );
+    await page.close();
+  }
+  return times;
+}
+
 const searches = ['rust', 'kubernetes', 'person 42', 'conference 7', 'webassembly', 'design sys', 'zzz'];
 const searchPayloads = (strength: string) =>
   Array.from({ length: SAMPLES }, (_, index) => ({
@@ -184,6 +223,7 @@ const searchPayloads = (strength: string) =>
   }));
 
 const running = await launchExtension();
+await running.context.addInitScript(STAMP_DATA_SHOWN);
 const page = await running.context.newPage();
 await page.goto(`chrome-extension://${running.extensionId}/popup.html#tab=999999`);
 await page.evaluate(KEEP_NAMES_SHIM);
@@ -201,6 +241,7 @@ const results: Record<string, Summary> = {
       Array.from({ length: SAMPLES }, () => ({ tabId: null })),
     ),
   ),
+  'popup page opened → its data shown': summarize(await opensToData(running, Math.min(SAMPLES, 20))),
   'popup data right after a write (logInteraction, then getPopupData)': summarize(
     await readsAfterWrites(page, Math.min(SAMPLES, 20)),
   ),

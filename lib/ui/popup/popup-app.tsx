@@ -10,6 +10,7 @@ import { type QuickLogKind, TabPersonCard } from '@/components/popup/TabPersonCa
 import type { PromptItem, SearchItem, SnoozeChoice } from '@/components/popup/types';
 import { takePendingSearch } from '@/lib/platform/open-search';
 import { call } from '@/lib/protocol/client';
+import { popupTabId } from '@/lib/protocol/first-read';
 import type { PopupData, PopupPrompt, SearchAllResult } from '@/lib/protocol/types';
 
 const DAY = 86_400_000;
@@ -50,23 +51,22 @@ function dateText(at: number | null, now: number): string | null {
   return `${days} days ago`;
 }
 
-async function activeTabId(): Promise<number | null> {
-  try {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    return tab?.id ?? null;
-  } catch {
-    return null;
-  }
+/** The popup's first read when its page started it before the bundle loaded (popup-first.js). */
+export interface FirstPopupRead {
+  tabId: Promise<number | null>;
+  data: Promise<PopupData>;
 }
 
 /** The toolbar popup: who to reach out to today, and how. Every action is the user's; nothing is sent. */
 export function PopupApp({
   tabId: fixedTabId,
   initialQuery = '',
+  first,
 }: {
   tabId?: number | null;
   /** A search to show at once (the popup opened as a page, with `#q=` in its address). */
   initialQuery?: string;
+  first?: FirstPopupRead;
 }) {
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -91,10 +91,20 @@ export function PopupApp({
 
   useEffect(() => {
     void (async () => {
-      tabIdRef.current = fixedTabId !== undefined ? fixedTabId : await activeTabId();
+      if (first) {
+        try {
+          tabIdRef.current = await first.tabId;
+          setData(await first.data);
+          setError(null);
+          return;
+        } catch {
+          // Asked once more below, the usual way: that answer (or its error) is what the user sees.
+        }
+      }
+      tabIdRef.current = fixedTabId !== undefined ? fixedTabId : await popupTabId('', browser.tabs);
       await load();
     })();
-  }, [fixedTabId, load]);
+  }, [fixedTabId, load, first]);
 
   // Opened from the sidebar's "search all" (lib/platform/open-search.ts): start with that search.
   useEffect(() => {

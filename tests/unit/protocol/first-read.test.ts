@@ -1,61 +1,116 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { acceptAnswer } from '@/lib/protocol/client';
+import { acceptAnswer, takeFirstRead } from '@/lib/protocol/client';
 import { RapportError } from '@/lib/protocol/envelope';
-import { sendFirstRead, takeFirstRead } from '@/lib/protocol/first-read';
+import { popupTabId, sendFirstRead } from '@/lib/protocol/first-read';
 import { PROTOCOL_TAG } from '@/lib/protocol/wire';
 
-// The in-page sidebar's first read is sent by a tiny script of its own (sidebar-first.js) before the
-// sidebar's bundle has loaded; the bundle then takes that answer and checks it like any other.
+// A page's first read (the in-page sidebar's, the popup's) is sent by a tiny script of its own before the
+// page's bundle has loaded; the bundle then takes that answer and checks it like any other.
 
 const TAB = { tabId: 7, snapshot: null, details: 'read', seq: 0 };
 
-function stubRuntime(sendMessage: (message: unknown) => Promise<unknown>) {
+function stubRuntime(sendMessage: (message: unknown) => Promise<unknown>, tabs?: unknown) {
   vi.stubGlobal('browser', undefined);
-  vi.stubGlobal('chrome', { runtime: { sendMessage } });
+  vi.stubGlobal('chrome', { runtime: { sendMessage }, tabs });
 }
 
 afterEach(() => {
-  takeFirstRead();
+  takeFirstRead('getTabPerson');
+  takeFirstRead('getPopupData');
   vi.unstubAllGlobals();
 });
 
-describe('the sidebar first read', () => {
-  it('asks the worker which profile its tab shows, once, and hands the answer over once', async () => {
+describe('a page first read', () => {
+  it('asks the worker once, and hands the answer over once, to the page that asks for it', async () => {
     const sent: unknown[] = [];
     stubRuntime(async (message) => {
       sent.push(message);
       return { ok: true, value: { tab: TAB, view: null } };
     });
-    sendFirstRead();
-    expect(sent).toEqual([{ tag: PROTOCOL_TAG, type: 'getTabPerson', payload: { tabId: null } }]);
-    const early = takeFirstRead();
+    sendFirstRead('getTabPerson', { tabId: null });
+    const early = takeFirstRead('getTabPerson');
     expect(early).not.toBeNull();
-    expect(takeFirstRead()).toBeNull();
-    await expect(acceptAnswer('getTabPerson', early as Promise<unknown>)).resolves.toEqual({
+    expect(takeFirstRead('getTabPerson')).toBeNull();
+    expect(takeFirstRead('getPopupData')).toBeNull();
+    await expect(acceptAnswer('getTabPerson', early?.sent as Promise<unknown>)).resolves.toEqual({
       tab: TAB,
       view: null,
     });
+    expect(sent).toEqual([{ tag: PROTOCOL_TAG, type: 'getTabPerson', payload: { tabId: null } }]);
   });
 
   it('leaves nothing to take when there is no extension runtime (the bundle then asks itself)', () => {
     vi.stubGlobal('browser', undefined);
     vi.stubGlobal('chrome', undefined);
-    sendFirstRead();
-    expect(takeFirstRead()).toBeNull();
+    sendFirstRead('getTabPerson', { tabId: null });
+    expect(takeFirstRead('getTabPerson')).toBeNull();
   });
 
   it('keeps a send that threw for the bundle to report, not as an unhandled rejection', async () => {
     stubRuntime(() => {
       throw new Error('Extension context invalidated.');
     });
-    sendFirstRead();
+    sendFirstRead('getTabPerson', { tabId: null });
     // The bundle takes it a while later: a rejection nobody handled by then would be reported as such.
     await new Promise((resolve) => setTimeout(resolve, 10));
-    const early = takeFirstRead() as Promise<unknown>;
-    const failure = await acceptAnswer('getTabPerson', early).catch((error: unknown) => error);
+    const early = takeFirstRead('getTabPerson');
+    const failure = await acceptAnswer('getTabPerson', early?.sent as Promise<unknown>).catch(
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(RapportError);
     expect(failure).toMatchObject({ code: 'no-answer' });
     expect(String((failure as Error).message)).toContain('Extension context invalidated.');
+  });
+
+  it("asks for the popup's data once its tab is known, and says which tab that was", async () => {
+    const sent: unknown[] = [];
+    stubRuntime(
+      async (message) => {
+        sent.push(message);
+        return { ok: false, error: { code: 'internal', message: 'not needed here' } };
+      },
+      { query: async () => [{ id: 42 }] },
+    );
+    sendFirstRead(
+      'getPopupData',
+      popupTabId('').then((tabId) => ({ tabId })),
+    );
+    const early = takeFirstRead<{ tabId: number | null }>('getPopupData');
+    await expect(early?.request).resolves.toEqual({ tabId: 42 });
+    await early?.sent;
+    expect(sent).toEqual([{ tag: PROTOCOL_TAG, type: 'getPopupData', payload: { tabId: 42 } }]);
+  });
+});
+
+describe("the popup's tab", () => {
+  const tabs = (result: () => Promise<{ id?: number }[]>) => ({ query: result });
+
+  it('is the one its address names, else the active tab of its window, else none', async () => {
+    const active = tabs(async () => [{ id: 5 }]);
+    expect(await popupTabId('#tab=12', active)).toBe(12);
+    expect(await popupTabId('', active)).toBe(5);
+    expect(await popupTabId('#q=rust', active)).toBe(5);
+    expect(
+      await popupTabId(
+        '',
+        tabs(async () => []),
+      ),
+    ).toBeNull();
+    expect(
+      await popupTabId(
+        '',
+        tabs(async () => [{}]),
+      ),
+    ).toBeNull();
+    expect(
+      await popupTabId(
+        '',
+        tabs(async () => {
+          throw new Error('No current window');
+        }),
+      ),
+    ).toBeNull();
+    expect(await popupTabId('', undefined)).toBeNull();
   });
 });
 
