@@ -12,7 +12,13 @@ import { claimFromUrl, verdictFromClaims } from '../evidence';
 import { cleanText, safeHttpUrl } from '../text';
 import type { DomMatch, OwnerClaim, ProfileRef, ProfileSnapshot } from '../types';
 import { introFromPageData } from './intro-data';
-import { avatarSelectors, mainSelectors, nameSelectors, ownerLinkSelectors } from './selectors';
+import {
+  avatarSelectors,
+  introTileSelectors,
+  mainSelectors,
+  nameSelectors,
+  ownerLinkSelectors,
+} from './selectors';
 import {
   facebookIdFromAppLink,
   facebookProfileUrl,
@@ -65,14 +71,22 @@ function nameFromTitle(title: string | null): string | null {
   return cleanText(m?.[1]);
 }
 
-/** The line under "Intro" (a person's bio, a Page's tagline), found by its English heading. */
+/**
+ * The line under "Intro" (a person's bio, a Page's tagline): the first text after the Intro tile's
+ * heading. The heading is found by its English text, or in any UI language as the heading of the first
+ * tile of the left column when that heading is not a link: the Intro tile's is plain text, while the
+ * tiles that come first when a profile has no intro (Photos, Friends) have a heading that links to them.
+ */
 function introLine(main: Element | null): string | null {
   if (!main) return null;
-  const heading = Array.from(main.querySelectorAll('h2')).find((h) => elementText(h) === 'Intro');
+  const heading =
+    Array.from(main.querySelectorAll('h2')).find((h) => elementText(h) === 'Intro') ?? firstTileHeading(main);
+  // Never past the tile, when the heading is in one: what follows it is another tile's.
+  const tile = heading?.closest(introTileSelectors.join(', ')) ?? null;
   let box: Element | null = heading ?? null;
   for (let depth = 0; box && depth < 10; depth += 1) {
     box = box.parentElement;
-    if (!box) break;
+    if (!box || (tile && !tile.contains(box))) break;
     for (const span of Array.from(box.querySelectorAll('span[dir="auto"]'))) {
       if (heading?.contains(span) || !(heading && heading.compareDocumentPosition(span) & 4)) continue;
       const text = elementText(span);
@@ -80,6 +94,12 @@ function introLine(main: Element | null): string | null {
     }
   }
   return null;
+}
+
+/** The first tile's heading, unless it links somewhere (see introLine). */
+function firstTileHeading(main: Element): Element | null {
+  const heading = main.querySelector(introTileSelectors.map((tile) => `${tile} h2`).join(', '));
+  return heading && !heading.querySelector('a, [role="link"]') ? heading : null;
 }
 
 /**

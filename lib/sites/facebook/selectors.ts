@@ -35,3 +35,12 @@ export const avatarSelectors = [
   '#cover-name-root img',
   'img[alt$="profile picture"]',
 ] as const;
+
+/**
+ * The Intro tile, whose heading is in the UI language: the first tile of the profile's left column.
+ * Only its heading and the text after it are read, and only while that heading is not a link (read.ts).
+ */
+export const introTileSelectors = [
+  // 2023-2025 Comet, logged in and out: <div data-pagelet="ProfileTilesFeed_0"> (Photos is _1, and so on).
+  '[data-pagelet="ProfileTilesFeed_0"]',
+] as const;

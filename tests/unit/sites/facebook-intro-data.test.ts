@@ -6,7 +6,9 @@ import { readFixture } from '../../fixtures';
 import { parseHtml } from './helpers';
 
 // Facebook's "Intro" heading is in the user's language; the data embedded in the page is not. The bio is
-// read from that data only for the owner the page's head names, never for anyone else in it.
+// read from that data only for the owner the page's head names, never for anyone else in it. In the page
+// itself, the Intro tile is the first tile of the left column (data-pagelet="ProfileTilesFeed_0", as in
+// ../shared/real-pages/facebook-1.html), whose heading, unlike the Photos or Friends tile's, is no link.
 
 const JANE_URL = 'https://www.facebook.com/jane.doe';
 const JANE_ID = '100099887766554';
@@ -29,10 +31,15 @@ const asLazyScript = (json: string) =>
   `<script>requireLazy(["X"],function(m){m.handle({"data":{"tiles":[${json}]}})});</script>`;
 const asJsonScript = (json: string) => `<script type="application/json">{"require":[[${json}]]}</script>`;
 
-/** Jane's fixture in a French UI: the heading says "Présentation"; the head names her; `scripts` added. */
-function frenchJane(scripts: string, head = true): Document {
+/**
+ * Jane's fixture in a French UI: the heading says "Présentation"; the head names her; `scripts` added.
+ * Without `tiles`, her Intro tile carries no pagelet name (an older layout), so only the page data can
+ * say which text is her bio.
+ */
+function frenchJane(scripts: string, head = true, tiles = false): Document {
   const html = readFixture('facebook/profile-jane-doe.html')
     .replace('<span>Intro</span>', '<span>Présentation</span>')
+    .replace('data-pagelet="ProfileTilesFeed_0"', tiles ? 'data-pagelet="ProfileTilesFeed_0"' : '')
     .replace(
       '<meta charset="utf-8">',
       `<meta charset="utf-8">${
@@ -90,5 +97,28 @@ describe("Facebook's intro in any language", () => {
       `<script>{"__typename":"ProfileTileViewIntroBioRenderer","user":{"id":"${JANE_ID}"`,
     );
     expect(introFromPageData(doc, JANE_ID)).toBeNull();
+  });
+});
+
+describe("Facebook's intro tile in any language, in the page itself", () => {
+  it("reads the text under the first tile's heading, with no page data (after an in-app navigation)", () => {
+    expect(readProfile(frenchJane('', false, true), JANE_URL)?.headline).toBe(BIO);
+  });
+
+  it('reads nothing when the first tile is another one (its heading links to it: Photos, Friends)', () => {
+    const doc = frenchJane('', false, true);
+    const heading = doc.querySelector('[data-pagelet="ProfileTilesFeed_0"] h2');
+    if (!heading) throw new Error('fixture changed: no Intro tile heading');
+    heading.innerHTML =
+      '<span><a href="https://www.facebook.com/jane.doe/photos" role="link">Photos</a></span>';
+    expect(readProfile(doc, JANE_URL)?.headline).toBeNull();
+  });
+
+  it('never reads past the tile: an Intro tile without text gives no headline', () => {
+    const doc = frenchJane('', false, true);
+    const tile = doc.querySelector('[data-pagelet="ProfileTilesFeed_0"]');
+    for (const span of Array.from(tile?.querySelectorAll('span[dir="auto"]') ?? [])) span.remove();
+    tile?.insertAdjacentHTML('afterend', '<div><span dir="auto">A post in the timeline</span></div>');
+    expect(readProfile(doc, JANE_URL)?.headline).toBeNull();
   });
 });
