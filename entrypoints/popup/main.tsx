@@ -2,6 +2,7 @@ import { render } from 'preact';
 import '@/components/theme.css';
 import '@/components/popup.css';
 import { acceptAnswer, takeFirstRead } from '@/lib/protocol/client';
+import { addressedTabId } from '@/lib/protocol/first-read';
 import { type FirstPopupRead, PopupApp } from '@/lib/ui/popup/popup-app';
 import { followTheme } from '@/lib/ui/theme';
 
@@ -10,7 +11,6 @@ import { followTheme } from '@/lib/ui/theme';
 void followTheme();
 const app = document.getElementById('app');
 // `#q=<text>`: the popup opened as a page from the sidebar's "search all", to show that search.
-const tab = /^#tab=(\d+)$/.exec(location.hash)?.[1];
 const query = /^#q=(.*)$/.exec(location.hash)?.[1];
 const initialQuery = query === undefined ? '' : safeDecode(query).slice(0, 200);
 // The popup's data is usually on its way already (popup-first.js, lib/protocol/first-read.ts).
@@ -21,14 +21,7 @@ const first: FirstPopupRead | undefined = early
 // Handled where it is used; marked here so a popup without its app reports no stray rejection.
 first?.data.catch(() => undefined);
 if (app)
-  render(
-    <PopupApp
-      tabId={tab === undefined ? undefined : Number(tab)}
-      initialQuery={initialQuery}
-      first={first}
-    />,
-    app,
-  );
+  render(<PopupApp tabId={addressedTabId(location.hash)} initialQuery={initialQuery} first={first} />, app);
 
 function safeDecode(text: string): string {
   try {

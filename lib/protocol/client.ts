@@ -23,8 +23,8 @@ export function call<N extends MessageName>(type: N, request: RequestOf<N>): Pro
 }
 
 /**
- * Checks the answer to a `type` request that is already on its way (the in-page sidebar's first read is
- * sent by a script of its own before this module has loaded: lib/protocol/first-read.ts).
+ * Checks the answer to a `type` request that is already on its way (a page's first read, sent by a script
+ * of its own before this module has loaded: lib/protocol/first-read.ts).
  */
 export async function acceptAnswer<N extends MessageName>(
   type: N,

@@ -49,12 +49,21 @@ export function sendFirstRead<R>(type: string, request: R | Promise<R>): void {
 }
 
 /**
- * The tab the toolbar popup describes: `#tab=<id>` in its address (tests open the popup as a page), or
- * the active tab of its window; null when there is none. Used by the popup's bundle too.
+ * The tab the toolbar popup describes: the one its address names (`addressedTabId`), or the active tab
+ * of its window; null when there is none.
  */
 export async function popupTabId(hash: string, tabs = nativeApi()?.tabs): Promise<number | null> {
+  return addressedTabId(hash) ?? activeTabId(tabs);
+}
+
+/** `#tab=<id>` in the popup's address (tests open the popup as a page); undefined when there is none. */
+export function addressedTabId(hash: string): number | undefined {
   const fixed = /^#tab=(\d+)$/.exec(hash)?.[1];
-  if (fixed !== undefined) return Number(fixed);
+  return fixed === undefined ? undefined : Number(fixed);
+}
+
+/** The active tab of the popup's window, null when there is none (also used by the popup's bundle). */
+export async function activeTabId(tabs: NativeApi['tabs']): Promise<number | null> {
   try {
     const [tab] = (await tabs?.query({ active: true, currentWindow: true })) ?? [];
     return tab?.id ?? null;

@@ -71,6 +71,10 @@ function nameFromTitle(title: string | null): string | null {
   return cleanText(m?.[1]);
 }
 
+/** Built once: a profile is read again on every frame while its details fill in. */
+const INTRO_TILE = introTileSelectors.join(', ');
+const INTRO_TILE_HEADING = introTileSelectors.map((tile) => `${tile} h2`).join(', ');
+
 /**
  * The line under "Intro" (a person's bio, a Page's tagline): the first text after the Intro tile's
  * heading. The heading is found by its English text, or in any UI language as the heading of the first
@@ -82,7 +86,7 @@ function introLine(main: Element | null): string | null {
   const heading =
     Array.from(main.querySelectorAll('h2')).find((h) => elementText(h) === 'Intro') ?? firstTileHeading(main);
   // Never past the tile, when the heading is in one: what follows it is another tile's.
-  const tile = heading?.closest(introTileSelectors.join(', ')) ?? null;
+  const tile = heading?.closest(INTRO_TILE) ?? null;
   let box: Element | null = heading ?? null;
   for (let depth = 0; box && depth < 10; depth += 1) {
     box = box.parentElement;
@@ -98,7 +102,7 @@ function introLine(main: Element | null): string | null {
 
 /** The first tile's heading, unless it links somewhere (see introLine). */
 function firstTileHeading(main: Element): Element | null {
-  const heading = main.querySelector(introTileSelectors.map((tile) => `${tile} h2`).join(', '));
+  const heading = main.querySelector(INTRO_TILE_HEADING);
   return heading && !heading.querySelector('a, [role="link"]') ? heading : null;
 }
 

@@ -10,7 +10,7 @@ import { type QuickLogKind, TabPersonCard } from '@/components/popup/TabPersonCa
 import type { PromptItem, SearchItem, SnoozeChoice } from '@/components/popup/types';
 import { takePendingSearch } from '@/lib/platform/open-search';
 import { call } from '@/lib/protocol/client';
-import { popupTabId } from '@/lib/protocol/first-read';
+import { activeTabId } from '@/lib/protocol/first-read';
 import type { PopupData, PopupPrompt, SearchAllResult } from '@/lib/protocol/types';
 
 const DAY = 86_400_000;
@@ -101,7 +101,7 @@ export function PopupApp({
           // Asked once more below, the usual way: that answer (or its error) is what the user sees.
         }
       }
-      tabIdRef.current = fixedTabId !== undefined ? fixedTabId : await popupTabId('', browser.tabs);
+      tabIdRef.current = fixedTabId !== undefined ? fixedTabId : await activeTabId(browser.tabs);
       await load();
     })();
   }, [fixedTabId, load, first]);
