@@ -29,7 +29,12 @@ export default defineBackground(() => {
       error instanceof NotFoundError ? 'not-found' : error instanceof ConflictError ? 'conflict' : null,
     log: (message, detail) => console.warn(`Rapport: ${message}`, detail ?? ''),
   });
-  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  // Answered through sendResponse: Chrome's own onMessage (the worker runs without the polyfill, see
+  // wxt.config.ts) ignores a returned promise. `route` never rejects: every failure is a result.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void route(message, sender).then(sendResponse);
+    return true;
+  });
   registerCommands(tabs);
   registerContextMenu({ db, tabs, clock });
   registerBadge({ db, clock });

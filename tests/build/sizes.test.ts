@@ -8,7 +8,8 @@ import packageJson from '../../package.json';
 // deterministic, so unlike timings they are tested. Runs on the output of `npm run zip`.
 const output = resolve(import.meta.dirname, '../..', process.env.RAPPORT_OUT_DIR ?? '.output');
 const chrome = join(output, 'chrome-mv3');
-const KB = 1024;
+// The issue says KB: the stricter, decimal reading (80 KB is 80,000 bytes, not 81,920).
+const KB = 1000;
 const BUDGET = { contentScript: 20 * KB, background: 80 * KB, chromeZip: 200 * KB };
 
 const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -45,13 +46,23 @@ describe('what Rapport ships', () => {
     }
   });
 
-  // They call the browser's own promise API (wxt.config.ts); the worker keeps webextension-polyfill.
-  it('content scripts carry no webextension-polyfill; the worker does', () => {
+  // They call the browser's own promise API (wxt.config.ts); the extension pages keep webextension-polyfill.
+  it('content scripts and the worker carry no webextension-polyfill; the extension pages do', () => {
     // A string of the polyfill's that survives minification (it answers Chrome's callback-style errors).
     const polyfill = 'The message port closed before a response was received.';
     for (const name of ['linkedin', 'facebook', 'x']) {
       expect(readFileSync(join(chrome, 'content-scripts', `${name}.js`), 'utf8')).not.toContain(polyfill);
     }
-    expect(readFileSync(join(chrome, 'background.js'), 'utf8')).toContain(polyfill);
+    expect(readFileSync(join(chrome, 'background.js'), 'utf8')).not.toContain(polyfill);
+    const chunks = readdirSync(join(chrome, 'chunks')).filter((file) => file.endsWith('.js'));
+    const withPolyfill = chunks.filter((file) =>
+      readFileSync(join(chrome, 'chunks', file), 'utf8').includes(polyfill),
+    );
+    expect(withPolyfill.length).toBeGreaterThan(0);
+  });
+
+  it('the Chrome manifest asks for the first Chrome whose APIs the worker uses return promises', () => {
+    const manifest = JSON.parse(readFileSync(join(chrome, 'manifest.json'), 'utf8'));
+    expect(Number(manifest.minimum_chrome_version)).toBeGreaterThanOrEqual(123);
   });
 });
