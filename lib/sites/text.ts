@@ -1,3 +1,5 @@
+import { lazyPattern } from './lazy-pattern';
+
 /** Longest display text we keep; longer strings are cut and end with an ellipsis. */
 export const MAX_TEXT_LENGTH = 200;
 
@@ -6,20 +8,23 @@ export const MAX_TEXT_LENGTH = 200;
 const INVISIBLE =
   /[\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
 // A zero-width joiner is kept only inside an emoji sequence (family, profession emoji), where it is visible.
-const STRAY_ZWJ =
-  /(?<!\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+// Both Unicode-class patterns are built on first use (lazy-pattern.ts): only profile pages clean text.
+const strayZwj = lazyPattern(
+  String.raw`(?<!\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F)\u200D|\u200D(?!\p{Extended_Pictographic})`,
+  'gu',
+);
 const WHITESPACE = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
 // Control characters left after whitespace is collapsed are never meaningful in a display name.
-const CONTROL = /\p{Cc}/gu;
+const control = lazyPattern(String.raw`\p{Cc}`, 'gu');
 
 /** Clean display text: strip invisible/control chars, collapse whitespace, cap length; null when empty. */
 export function cleanText(raw: string | null | undefined, max = MAX_TEXT_LENGTH): string | null {
   if (typeof raw !== 'string') return null;
   const text = raw
     .replace(INVISIBLE, '')
-    .replace(STRAY_ZWJ, '')
+    .replace(strayZwj(), '')
     .replace(WHITESPACE, ' ')
-    .replace(CONTROL, '')
+    .replace(control(), '')
     // A control character between two spaces leaves them side by side once it is gone.
     .replace(/ {2,}/g, ' ')
     .trim();

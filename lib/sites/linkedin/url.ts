@@ -1,3 +1,4 @@
+import { lazyPattern } from '../lazy-pattern';
 import type { ProfileRef } from '../types';
 import { hostOf, isHostOrSubdomain, parseHttpUrl, pathSegments } from '../url-utils';
 
@@ -13,7 +14,8 @@ const MEMBER_ID = /^AC[a-zA-Z]AA[A-Za-z0-9_-]{10,}$/;
 
 // Vanity names are 3-100 letters, digits and hyphens, but older and localized ones also hold other scripts
 // (/in/%E6%9D%8E%E5%9B%9B -> 李四), underscores or dots; we accept 2-100 of those and nothing else.
-const VANITY = /^[\p{L}\p{M}\p{N}_.-]{2,100}$/u;
+// Built on first use (lazy-pattern.ts): most pages of the site never check a vanity name.
+const vanity = lazyPattern(String.raw`^[\p{L}\p{M}\p{N}_.-]{2,100}$`, 'u');
 
 // Not people: /in/me/ redirects to the logged-in viewer's own profile, whoever that is.
 const RESERVED_SLUGS = new Set(['me', 'edit', 'unavailable']);
@@ -25,7 +27,7 @@ export function isLinkedInMemberId(id: string): boolean {
 /** Normalize a /in/<slug> value to the canonical id, or null when it cannot be one. */
 export function linkedInIdFromSlug(slug: string): string | null {
   if (MEMBER_ID.test(slug)) return slug;
-  if (!VANITY.test(slug)) return null;
+  if (!vanity().test(slug)) return null;
   const id = slug.toLowerCase();
   if (RESERVED_SLUGS.has(id) || /^[-_.]+$/.test(id)) return null;
   return id;
