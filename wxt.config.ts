@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { narrowSiteScripts } from './lib/content/script-matches';
 import { inlineStylesheets } from './scripts/inline-stylesheets';
 
 const SITE_MATCHES = [
@@ -20,6 +21,12 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact(), inlineStylesheets()] }),
   hooks: {
+    // Chrome: each site's whole content script on page loads at profile URLs, its watcher on the rest of
+    // the site (issue #9: at most 5 ms of script on other pages). Firefox runs the whole script everywhere.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox' || !manifest.content_scripts) return;
+      manifest.content_scripts = narrowSiteScripts(manifest.content_scripts);
+    },
     // Content scripts run on every page of three busy sites (issue #9: 5 ms of script on a page load). The
     // polyfill was a third of each one, and taking it out saved about 1.4 ms of script per page load. What
     // they use (runtime.sendMessage, runtime.getURL, runtime.id, storage.local.get, storage.onChanged)

@@ -8,6 +8,7 @@ import { registerBadge } from '@/lib/platform/badge';
 import { registerCommands } from '@/lib/platform/commands';
 import { registerContextMenu } from '@/lib/platform/context-menu';
 import { registerDigest } from '@/lib/platform/digest-notification';
+import { scriptingPageScripts } from '@/lib/platform/page-scripts';
 import { classifySender } from '@/lib/platform/sender';
 import { sessionTabProfiles } from '@/lib/platform/tab-profiles';
 import { registerTakeOver } from '@/lib/platform/take-over-tabs';
@@ -21,7 +22,8 @@ export default defineBackground(() => {
   const db = new RapportDatabase();
   const tabs = sessionTabProfiles();
   const clock = { now: () => Date.now(), newId: () => crypto.randomUUID() };
-  const route = createRouter(createHandlers({ db, tabs, clock }), {
+  const pageScripts = scriptingPageScripts();
+  const route = createRouter(createHandlers({ db, tabs, clock, pageScripts }), {
     classifySender,
     isStorageError,
     storageMessage: (error) => openFailureMessage(error) ?? quotaMessage(error),

@@ -2,8 +2,10 @@ import { defineContentScript } from '#imports';
 import { bootContentScript } from '@/lib/content/boot';
 import { xSite } from '@/lib/sites/x/site';
 
-// The whole site, not only profile paths: an in-app navigation from the feed to a profile never
-// injects a script that matches only profile URLs.
+// The whole site. In Chrome, wxt.config.ts narrows this to page loads at profile URLs, and the rest of
+// the site gets the watcher, which has the worker run this script when an in-app navigation reaches a
+// profile (lib/content/script-matches.ts). The lists are set there, not here, so that they are not
+// bundled into the script.
 export default defineContentScript({
   matches: ['*://x.com/*', '*://*.x.com/*', '*://twitter.com/*', '*://*.twitter.com/*'],
   runAt: 'document_start',

@@ -1,6 +1,7 @@
 import type { Handlers } from '@/lib/protocol/router';
 import { dataHandlers } from './handlers/data';
 import type { BackgroundDeps } from './handlers/deps';
+import { pageScriptHandlers } from './handlers/page-scripts';
 import { peopleHandlers } from './handlers/people';
 import { popupHandlers } from './handlers/popup';
 import { recordHandlers } from './handlers/records';
@@ -12,6 +13,7 @@ export type { BackgroundDeps } from './handlers/deps';
 export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     ...tabHandlers(deps),
+    ...pageScriptHandlers(deps),
     ...peopleHandlers(deps),
     ...recordHandlers(deps),
     ...dataHandlers(deps),

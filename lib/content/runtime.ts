@@ -44,7 +44,9 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
   const { site } = options;
   let frame: SidebarFrame | null = null;
   let current: AbortController | null = null;
-  let currentKey: string | null = null;
+  // Undefined until the first URL: a page load that is not a profile is reported too, because the worker
+  // still holds the profile the tab showed before it.
+  let currentKey: string | null | undefined;
   let mode = options.displayMode;
   let layout = options.layout;
   let onProfile = false;

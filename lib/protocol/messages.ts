@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { dataMessages } from './data-messages';
 import {
+  httpUrl,
   IdSchema,
   NoteTextSchema,
   PageDetailsSchema,
@@ -41,6 +42,15 @@ export const messages = {
       details: PageDetailsSchema,
       seq: ReportSeqSchema,
     }),
+  },
+  /**
+   * A site's watcher (lib/content/watch.ts) found a profile after an in-app navigation: the worker runs the
+   * site's whole content script in the sender's tab. The URL is the page's own (the sender's URL can be
+   * the one the page loaded at); the tab and the site are always the sender's.
+   */
+  startProfileReader: {
+    senders: ['content'],
+    request: z.strictObject({ url: httpUrl }),
   },
   /** The profile a tab shows; tabId null means the sender's own tab (the in-page sidebar). */
   getTabProfile: {

@@ -26,6 +26,7 @@ const done = (field: 'deleted' | 'removed') => z.strictObject({ [field]: z.boole
 
 export const responses = {
   reportProfile: z.strictObject({ accepted: z.boolean() }),
+  startProfileReader: z.strictObject({ started: z.boolean() }),
   getTabProfile: TabProfileSchema,
   getTabPerson: z.strictObject({ tab: TabProfileSchema, view: z.nullable(PersonViewSchema) }),
   getPersonView: PersonViewSchema,

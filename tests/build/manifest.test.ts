@@ -42,8 +42,12 @@ describe.each([
   });
 
   it('runs content scripts on the three sites only', () => {
-    const matches = new Set((m.content_scripts as ContentScript[]).flatMap((script) => script.matches));
-    expect([...matches].sort()).toEqual(SITES);
+    const matches = (m.content_scripts as ContentScript[]).flatMap((script) => script.matches);
+    // Chrome narrows each site's scripts to parts of the site (tests/build/site-scripts.test.ts): every
+    // pattern is on one of the sites' hosts.
+    const siteHosts = new Set(SITES.map((site) => site.split('/')[2]));
+    for (const pattern of matches) expect(siteHosts, pattern).toContain(pattern.split('/')[2]);
+    if (target === 'firefox-mv2') expect([...new Set(matches)].sort()).toEqual(SITES);
   });
 
   it('exposes only the sidebar page, only to the three sites', () => {

@@ -127,6 +127,32 @@ describe.each(SITES)('in-app navigation on $label', (site) => {
     [site.rahul.key, site.rahul.names],
   ]);
 
+  it('runs only the watcher on the feed, and the whole script once a navigation reaches a profile', async () => {
+    // Which of Rapport's scripts the page parsed, from the debugger (content scripts included).
+    const cdp = await running.context.newCDPSession(page);
+    const parsed: string[] = [];
+    cdp.on('Debugger.scriptParsed', ({ url }) => parsed.push(url));
+    await cdp.send('Debugger.enable');
+    const network = site.jane.key.split(':')[0];
+    const whole = `chrome-extension://${running.extensionId}/content-scripts/${network}.js`;
+    const watcher = `chrome-extension://${running.extensionId}/${network}-watch.js`;
+    await page.goto(site.origin + site.feedPath);
+    await page.waitForLoadState('load');
+    await expect.poll(() => parsed.includes(watcher)).toBe(true);
+    expect(parsed).not.toContain(whole);
+    await spaNavigate(site.jane.path);
+    const frame = await sidebarFrame(page, running.extensionId);
+    await expect.poll(() => shownName(frame)).toBe('Jane Doe');
+    expect(parsed).toContain(whole);
+    // A page load at a profile runs the whole script from its start, and no watcher.
+    parsed.length = 0;
+    await page.goto(site.origin + site.rahul.path);
+    await sidebarFrame(page, running.extensionId);
+    expect(parsed).toContain(whole);
+    expect(parsed).not.toContain(watcher);
+    await cdp.detach();
+  });
+
   it('shows the sidebar after navigating from the feed to a profile, and hides it on leaving', async () => {
     await page.goto(site.origin + site.feedPath);
     await page.waitForLoadState('load');

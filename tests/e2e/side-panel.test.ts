@@ -45,6 +45,31 @@ describe('side panel mode', () => {
     await expect.poll(() => panel.getByRole('button', { name: 'Show on the page' }).count()).toBe(1);
   });
 
+  it('clears when its tab loads a page that is not a profile, or leaves the sites', async () => {
+    // The feed runs only Rapport's watcher, which tells the worker nothing (issue #9); the panel learns
+    // from the tab's own updates, and the worker's answer checks the tab's URL.
+    await servePage(running.context, 'https://www.linkedin.com/feed/**', readFixture('linkedin/feed.html'));
+    await servePage(
+      running.context,
+      'https://elsewhere.example/**',
+      '<!doctype html><title>Elsewhere</title>',
+    );
+    const tab = await running.context.newPage();
+    await tab.goto('https://www.linkedin.com/in/jane-doe/');
+    const panel = await openExtensionPage(running, 'sidepanel.html');
+    const cleared = () => panel.getByText('Open a profile on LinkedIn, Facebook or X').count();
+    await tab.bringToFront();
+    await expect.poll(() => panel.locator('h1').textContent()).toBe('Jane Doe');
+    await tab.goto('https://www.linkedin.com/feed/');
+    await expect.poll(cleared).toBe(1);
+    await tab.goto('https://www.linkedin.com/in/jane-doe/');
+    await expect.poll(() => panel.locator('h1').textContent()).toBe('Jane Doe');
+    await tab.goto('https://elsewhere.example/');
+    await expect.poll(cleared).toBe(1);
+    await tab.close();
+    await panel.close();
+  });
+
   it('adds nothing to the pages of a site set to the side panel', async () => {
     const setter = await openExtensionPage(running, 'sidepanel.html');
     await setter.evaluate(() =>

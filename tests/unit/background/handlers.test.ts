@@ -177,3 +177,54 @@ describe('reportProfile records sightings of known profiles', () => {
     expect((await db.identities.get(['linkedin', 'jane-doe']))?.lastSeenHeadline).toBeNull();
   });
 });
+
+describe('startProfileReader', () => {
+  function withScripts() {
+    const started: [number, string][] = [];
+    let id = 0;
+    const handlers = createHandlers({
+      db,
+      tabs: memoryTabs(),
+      clock: { now: () => 1, newId: () => `id-${++id}` },
+      pageScripts: { startReader: async (tabId, network) => void started.push([tabId, network]) },
+    });
+    return { started, handlers };
+  }
+  const onTheFeed = {
+    ...fromJanesTab,
+    sender: { ...fromJanesTab.sender, url: 'https://www.linkedin.com/feed/' },
+  };
+
+  it("runs the site's whole script in the sender's tab when the page reached a profile", async () => {
+    const { started, handlers } = withScripts();
+    const answer = await handlers.startProfileReader(
+      { url: 'https://www.linkedin.com/in/jane-doe/' },
+      onTheFeed,
+    );
+    expect(answer).toEqual({ started: true });
+    expect(started).toEqual([[7, 'linkedin']]);
+  });
+
+  it('runs nothing for a page that is not a profile', async () => {
+    const { started, handlers } = withScripts();
+    const answer = await handlers.startProfileReader({ url: 'https://www.linkedin.com/jobs/' }, onTheFeed);
+    expect(answer).toEqual({ started: false });
+    expect(started).toEqual([]);
+  });
+
+  it("runs nothing when the URL names another site than the sender's", async () => {
+    const { started, handlers } = withScripts();
+    const answer = await handlers.startProfileReader({ url: 'https://x.com/janedoe' }, onTheFeed);
+    expect(answer).toEqual({ started: false });
+    expect(started).toEqual([]);
+  });
+
+  it('runs nothing for a sender without a tab or where the browser cannot run scripts', async () => {
+    const { started, handlers } = withScripts();
+    const noTab = { ...onTheFeed, sender: { ...onTheFeed.sender, tab: undefined } };
+    expect(await handlers.startProfileReader({ url: jane.url }, noTab)).toEqual({ started: false });
+    expect(started).toEqual([]);
+    const { handlers: firefox } = setup();
+    expect(await firefox.startProfileReader({ url: jane.url }, onTheFeed)).toEqual({ started: false });
+  });
+});

@@ -82,3 +82,23 @@ describe('the content runtime', () => {
     expect(reports.at(-1)).toBe('linkedin:jane-doe');
   });
 });
+
+describe('the content runtime on a page that is not a profile', () => {
+  it('reports no profile once at the page load, so the worker forgets what the tab showed before', async () => {
+    history.replaceState({}, '', '/feed/');
+    const reports: (string | null)[] = [];
+    startContentRuntime({
+      site: linkedInSite,
+      signal: stop.signal,
+      sidebarUrl: 'about:blank',
+      report: async (snapshot: ProfileSnapshot | null) => {
+        reports.push(snapshot ? `${snapshot.network}:${snapshot.id}` : null);
+      },
+      displayMode: 'panel',
+      watchDisplayMode: () => undefined,
+      layout: { collapsed: false, side: 'right' },
+      watchLayout: () => undefined,
+    });
+    await vi.waitFor(() => expect(reports).toEqual([null]));
+  });
+});

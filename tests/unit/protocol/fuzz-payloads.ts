@@ -30,6 +30,7 @@ export const VALID: Record<MessageName, unknown[]> = {
     { snapshot: linkedin('jane-doe'), details: 'read', seq: 1_800_000_000_000.25 },
     { snapshot: null, details: 'reading', seq: 0 },
   ],
+  startProfileReader: [{ url: 'https://www.linkedin.com/in/jane-doe/' }],
   getTabProfile: [{ tabId: null }, { tabId: 7 }],
   getTabPerson: [{ tabId: null }, { tabId: 7 }],
   getPersonView: [{ ref: { network: 'linkedin', id: 'jane-doe' } }],

@@ -20,7 +20,10 @@ const STEPS = 40;
 const POOL = ['jane', 'rahul', 'zoe', 'p-new', 'p-split'];
 const page = { id: 'me', url: 'chrome-extension://me/sidebar.html', tab: { id: 3 } };
 const tabs: TabProfiles = { get: async () => null, set: async () => {}, forget: async () => {} };
-const names = (Object.keys(messages) as MessageName[]).filter((name) => name !== 'reportProfile');
+// What the extension's pages may send (the sequences come from one): content scripts' messages are not.
+const names = (Object.keys(messages) as MessageName[]).filter((name) =>
+  (messages[name].senders as readonly string[]).includes('extension'),
+);
 
 /** The payload with its ids drawn from small pools (in order, from `picks`); profile refs are kept. */
 function withPoolIds(payload: unknown, picks: number[]): unknown {

@@ -1,0 +1,157 @@
+import type { Network } from '@/lib/sites/types';
+
+// Where each site's two content scripts run (issue #9: at most 5 ms of script on a page that is not a
+// profile). In Chrome, a page load at a profile URL gets the whole script (it reads the page and mounts
+// the sidebar from document_start); every other page of the site gets the watcher, which carries only the
+// site's URL parser and asks the worker for the whole script when an in-app navigation reaches a profile
+// (lib/content/watch.ts). The two sets split the site exactly: the watcher's `matches` are the whole
+// script's `exclude_matches`, or the other way round. Firefox, where the worker cannot run a script in a
+// tab without host permissions that Rapport does not ask for there, runs the whole script everywhere.
+//
+// Matching only decides which script starts the page, not who is a profile: a profile URL that lands on
+// the watcher (an X handle that looks like none of these, say) still gets the whole script, a moment
+// later. So the lists are the sites' busiest pages that are not profiles, and need not be complete.
+
+export interface SiteScriptMatches {
+  /** The whole site (also the host permissions). */
+  all: string[];
+  /** Chrome: where the whole script runs from the page load. */
+  profilePages: { matches: string[]; excludeMatches?: string[] };
+  /** Chrome: where only the watcher runs. */
+  watcher: { matches: string[]; excludeMatches?: string[] };
+}
+
+/** `/<segment>`, `/<segment>/...` and `/<segment>?...` on each host: the segment exactly, not a prefix. */
+function segments(hosts: string[], names: string[]): string[] {
+  return hosts.flatMap((host) =>
+    names.flatMap((name) => [`*://${host}/${name}`, `*://${host}/${name}/*`, `*://${host}/${name}?*`]),
+  );
+}
+
+const LINKEDIN_ALL = ['*://*.linkedin.com/*'];
+/**
+ * Member profiles are /in/<slug>, also on the lite mobile site (lib/sites/linkedin/url.ts). Paths match
+ * case-sensitively: the capitalized form LinkedIn's own links use sometimes is listed too; any other
+ * capitalization starts with the watcher.
+ */
+const LINKEDIN_PROFILES = [
+  '*://*.linkedin.com/in/*',
+  '*://*.linkedin.com/IN/*',
+  '*://*.linkedin.com/mwlite/in/*',
+];
+
+// `*.x.com` also matches x.com itself.
+const X_HOSTS = ['*.x.com', '*.twitter.com'];
+const X_ALL = X_HOSTS.map((host) => `*://${host}/*`);
+const X_NOT_PROFILES = [
+  // The signed-out landing page.
+  ...X_HOSTS.map((host) => `*://${host}/`),
+  // Reserved first segments that people open most (lib/sites/x/url.ts has them all).
+  ...segments(X_HOSTS, [
+    'home',
+    'explore',
+    'i',
+    'notifications',
+    'messages',
+    'search',
+    'settings',
+    'compose',
+  ]),
+  // A post: its author is not the page's subject.
+  ...X_HOSTS.map((host) => `*://${host}/*/status/*`),
+];
+
+const FACEBOOK_HOSTS = ['*.facebook.com'];
+const FACEBOOK_ALL = ['*://*.facebook.com/*'];
+const FACEBOOK_NOT_PROFILES = [
+  // The news feed.
+  '*://*.facebook.com/',
+  '*://*.facebook.com/?*',
+  ...segments(FACEBOOK_HOSTS, [
+    'home.php',
+    'groups',
+    'watch',
+    'marketplace',
+    'events',
+    'gaming',
+    'reel',
+    'reels',
+    'stories',
+    'notifications',
+    'messages',
+    'friends',
+    'search',
+    'saved',
+    'hashtag',
+    'login',
+    'photo',
+    'photo.php',
+    'permalink.php',
+    'story.php',
+  ]),
+  // A post on someone's timeline.
+  '*://*.facebook.com/*/posts/*',
+];
+
+export const SCRIPT_MATCHES: Record<Network, SiteScriptMatches> = {
+  linkedin: {
+    all: LINKEDIN_ALL,
+    profilePages: { matches: LINKEDIN_PROFILES },
+    watcher: { matches: LINKEDIN_ALL, excludeMatches: LINKEDIN_PROFILES },
+  },
+  x: {
+    all: X_ALL,
+    profilePages: { matches: X_ALL, excludeMatches: X_NOT_PROFILES },
+    watcher: { matches: X_NOT_PROFILES },
+  },
+  facebook: {
+    all: FACEBOOK_ALL,
+    profilePages: { matches: FACEBOOK_ALL, excludeMatches: FACEBOOK_NOT_PROFILES },
+    watcher: { matches: FACEBOOK_NOT_PROFILES },
+  },
+};
+
+/** The manifest's entry of one content script, as far as this goes. */
+interface ManifestContentScript {
+  js?: string[];
+  matches?: string[];
+  exclude_matches?: string[];
+  run_at?: string;
+}
+
+const WHOLE_SCRIPT = /^content-scripts\/(linkedin|x|facebook)\.js$/;
+
+/** The built file of a site's whole content script (WXT names it after `entrypoints/<network>.content`). */
+export const readerScriptFile = (network: Network) => `content-scripts/${network}.js`;
+
+/** The built file of a site's watcher (entrypoints/<network>-watch.ts, an unlisted script). */
+export const watcherFile = (network: Network) => `${network}-watch.js`;
+
+/**
+ * A Chrome manifest's content scripts (wxt.config.ts): each site's whole script narrowed to its profile
+ * pages, and the site's watcher on the rest. Done on the manifest rather than in the entrypoints, so
+ * that these lists are not bundled into the scripts, and the watchers are unlisted scripts, which carry
+ * none of WXT's content script runtime. WXT lists scripts with the same options in one entry, so each
+ * site script gets an entry of its own.
+ */
+export function narrowSiteScripts<T extends ManifestContentScript>(scripts: T[]): T[] {
+  return scripts.flatMap((script) => {
+    const files = script.js ?? [];
+    const others = files.filter((file) => !WHOLE_SCRIPT.test(file));
+    const { exclude_matches: _replaced, ...options } = script;
+    const narrowed = files.flatMap((file) => {
+      const network = WHOLE_SCRIPT.exec(file)?.[1] as Network | undefined;
+      if (!network) return [];
+      const { profilePages, watcher } = SCRIPT_MATCHES[network];
+      const entry = (js: string, set: { matches: string[]; excludeMatches?: string[] }) =>
+        ({
+          ...options,
+          js: [js],
+          matches: set.matches,
+          ...(set.excludeMatches ? { exclude_matches: set.excludeMatches } : {}),
+        }) as T;
+      return [entry(file, profilePages), entry(watcherFile(network), watcher)];
+    });
+    return others.length > 0 ? [{ ...script, js: others }, ...narrowed] : narrowed;
+  });
+}

@@ -1,0 +1,91 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"url": "https://www.linkedin.com/feed/"}
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { watchForProfile } from '@/lib/content/watch';
+import { isLinkedInUrl, parseLinkedInProfileUrl } from '@/lib/sites/linkedin/url';
+
+// The watcher runs on the sites' pages that are not profiles (Chrome): it says nothing until an in-app
+// navigation reaches a profile, then asks once for the whole content script and, once that runs, stops.
+
+const site = { network: 'linkedin' as const, isSite: isLinkedInUrl, parseProfile: parseLinkedInProfileUrl };
+let navigate: () => void = () => undefined;
+const goTo = (path: string) => {
+  history.pushState({}, '', path);
+  navigate();
+};
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  // Without the Navigation API, the fallback watcher emits (as WXT's does).
+  vi.stubGlobal('navigation', undefined);
+  history.replaceState({}, '', '/feed/');
+});
+afterEach(() => vi.unstubAllGlobals());
+
+function watch(startReader: (url: string) => Promise<boolean>) {
+  watchForProfile({ site, startReader, fallbackNavigation: (emit) => (navigate = emit) });
+}
+
+describe('the watcher', () => {
+  it('asks for nothing on pages that are not profiles', async () => {
+    const asked: string[] = [];
+    watch(async (url) => {
+      asked.push(url);
+      return true;
+    });
+    goTo('/mynetwork/');
+    goTo('/jobs/view/123/');
+    await settled();
+    expect(asked).toEqual([]);
+  });
+
+  it('asks for the whole script once a navigation reaches a profile, then stops listening', async () => {
+    const asked: string[] = [];
+    watch(async (url) => {
+      asked.push(url);
+      return true;
+    });
+    goTo('/in/jane-doe/');
+    await settled();
+    goTo('/feed/');
+    goTo('/in/rahul-mehta/');
+    await settled();
+    expect(asked).toEqual(['https://www.linkedin.com/in/jane-doe/']);
+  });
+
+  it('asks on the first URL when the page loaded at a profile the manifest left to it', async () => {
+    history.replaceState({}, '', '/in/jane-doe/');
+    const asked: string[] = [];
+    watch(async (url) => {
+      asked.push(url);
+      return true;
+    });
+    await settled();
+    expect(asked).toEqual(['https://www.linkedin.com/in/jane-doe/']);
+  });
+
+  it('keeps listening when the worker could not run the script, and asks again at the next profile', async () => {
+    const asked: string[] = [];
+    const answers = [Promise.reject(new Error('worker gone')), Promise.resolve(false), Promise.resolve(true)];
+    for (const answer of answers) answer.catch(() => undefined);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    watch(async (url) => {
+      asked.push(url);
+      return (await answers[asked.length - 1]) ?? false;
+    });
+    goTo('/in/jane-doe/');
+    await settled();
+    goTo('/in/rahul-mehta/');
+    await settled();
+    goTo('/in/ada-lovelace/');
+    await settled();
+    goTo('/in/grace-hopper/');
+    await settled();
+    expect(asked).toEqual([
+      'https://www.linkedin.com/in/jane-doe/',
+      'https://www.linkedin.com/in/rahul-mehta/',
+      'https://www.linkedin.com/in/ada-lovelace/',
+    ]);
+  });
+});
