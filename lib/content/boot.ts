@@ -3,6 +3,7 @@ import { readPreferencesOf, watchDisplayMode, watchLayout } from '@/lib/platform
 import { reportProfile } from '@/lib/protocol/content-client';
 import { extensionReplaced } from '@/lib/protocol/replaced';
 import type { Site } from '@/lib/sites/site';
+import { takeProfileIntent } from './intent';
 import { retireReplacedCopy } from './retire';
 import { startContentRuntime } from './runtime';
 
@@ -37,6 +38,7 @@ export async function bootContentScript(ctx: ContentScriptContext, site: Site): 
         throw error;
       }),
     fallbackNavigation: (emit) => ctx.addEventListener(window, 'wxt:locationchange', emit),
+    warm: takeProfileIntent(),
   });
 }
 

@@ -32,6 +32,12 @@ export interface ContentRuntimeOptions {
   watchLayout: (onChange: (layout: SidebarLayout) => void) => void;
   /** Subscribes to URL changes where the Navigation API is missing. */
   fallbackNavigation?: (emit: () => void) => void;
+  /**
+   * The user pressed on a link to a profile on a page that is not one (lib/content/watch.ts): the sidebar
+   * is made at once, hidden, so that its page has loaded by the time the profile shows. Loading it takes
+   * most of the time from the navigation to the note (tests/bench/sidebar.ts).
+   */
+  warm?: boolean;
 }
 
 /**
@@ -56,6 +62,8 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
     if (onProfile && mode === 'page') {
       frame ??= createSidebarFrame(options.sidebarUrl, layout);
       frame.show();
+    } else if (options.warm && mode === 'page' && frame === null) {
+      frame = createSidebarFrame(options.sidebarUrl, layout, false);
     } else {
       // Hidden, not removed: the sidebar still gets to save what the user was typing, and the next
       // profile shows without reloading it.

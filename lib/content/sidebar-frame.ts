@@ -18,7 +18,8 @@ export const SIDEBAR_WIDTH_PX = 340;
 export const SIDEBAR_TAG = 'rapport-sidebar';
 const COLLAPSED = { width: 40, height: 132 };
 
-export function createSidebarFrame(src: string, initial: SidebarLayout): SidebarFrame {
+/** `visible` false: made hidden, taking no page space, so it loads before the profile shows (runtime.ts). */
+export function createSidebarFrame(src: string, initial: SidebarLayout, visible = true): SidebarFrame {
   const host = document.createElement(SIDEBAR_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
   const frame = document.createElement('iframe');
@@ -29,7 +30,7 @@ export function createSidebarFrame(src: string, initial: SidebarLayout): Sidebar
   shadow.append(frame);
   document.documentElement.append(host);
 
-  let visible = true;
+  let shown = visible;
   let current = initial;
   const reservation = reservePageSpace();
   const apply = () => {
@@ -43,7 +44,7 @@ export function createSidebarFrame(src: string, initial: SidebarLayout): Sidebar
       'position: fixed',
       `${side}: 0`,
       'z-index: 2147483646',
-      `display: ${visible ? 'block' : 'none'}`,
+      `display: ${shown ? 'block' : 'none'}`,
       `box-shadow: ${shadowSide} 0 12px rgba(0,0,0,.18)`,
       collapsed ? `border-radius: ${side === 'right' ? '8px 0 0 8px' : '0 8px 8px 0'}; overflow: hidden` : '',
     ]
@@ -51,16 +52,16 @@ export function createSidebarFrame(src: string, initial: SidebarLayout): Sidebar
       .join(';')
       .concat(`;${size}`);
     // The open sidebar takes its width from the page instead of covering the site's main column.
-    reservation.set(visible && !collapsed ? side : null);
+    reservation.set(shown && !collapsed ? side : null);
   };
   apply();
   return {
     show: () => {
-      visible = true;
+      shown = true;
       apply();
     },
     hide: () => {
-      visible = false;
+      shown = false;
       apply();
     },
     layout: (layout) => {

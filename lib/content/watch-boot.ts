@@ -1,4 +1,5 @@
 import { readerStarted, startReaderRequest } from '@/lib/protocol/content-messages';
+import { markProfileIntent } from './intent';
 import { type SiteUrls, watchForProfile } from './watch';
 
 interface NativeRuntime {
@@ -13,8 +14,8 @@ interface NativeRuntime {
 const runtime = () => (globalThis as unknown as { chrome: { runtime: NativeRuntime } }).chrome.runtime;
 
 /**
- * A site's watcher script (entrypoints/<network>-watch.ts): the site's URL parser, the navigation
- * listener and one message, with neither WXT's content script context (its start-up announcement to
+ * A site's watcher script (entrypoints/<network>-watch.ts): the site's URL parser, two listeners
+ * (navigation, and a press on a link to a profile) and one message, with neither WXT's content script context (its start-up announcement to
  * other copies alone cost about 2 ms a page) nor the browser API until a profile is reached. It reads no
  * storage and mounts nothing.
  */
@@ -22,5 +23,6 @@ export function bootWatcher(site: SiteUrls): void {
   watchForProfile({
     site,
     startReader: async (url) => readerStarted(await runtime().sendMessage(startReaderRequest(url))),
+    markIntent: markProfileIntent,
   });
 }

@@ -8,38 +8,58 @@ export interface ProfileWatchOptions {
   site: SiteUrls;
   /** Asks the worker to run the site's whole content script in this tab; resolves true when it did. */
   startReader: (url: string) => Promise<boolean>;
+  /** Tells the whole script, before it starts, that a profile is about to open (lib/content/intent.ts). */
+  markIntent?: () => void;
   /** Subscribes to URL changes where the Navigation API is missing. */
   fallbackNavigation?: (emit: () => void) => void;
 }
 
 /**
  * The content script of a site's pages that are not profiles, in Chrome (issue #9: at most 5 ms of script
- * on such a page load). It carries only the site's URL parser and a navigation listener, and says
- * nothing to the worker until a profile is reached: the worker checks a tab's URL before it answers
- * which profile the tab shows (lib/platform/tab-profiles.ts). The manifest gives page loads at profile
- * URLs the whole content script directly; here, when an in-app navigation reaches a profile, the worker
- * runs the whole script in this tab, which then owns navigation, and this one stops listening. If the
- * worker could not run it, this one keeps listening and asks again at the next profile URL.
+ * on such a page load). It carries only the site's URL parser and two listeners, and says nothing to the
+ * worker until a profile is near: the worker checks a tab's URL before it answers which profile the tab
+ * shows (lib/platform/tab-profiles.ts). The manifest gives page loads at profile URLs the whole content
+ * script directly; here the worker runs it in this tab when an in-app navigation reaches a profile, or
+ * earlier, when the user presses on a link to one: a click is about a tenth of a second from press to
+ * navigation, which the whole script uses to start loading the sidebar, hidden. The whole script then
+ * owns navigation, and this one stops listening. If the worker could not run it, this one keeps listening
+ * and asks again at the next profile.
  */
 export function watchForProfile(options: ProfileWatchOptions): void {
   const { site } = options;
   const life = new AbortController();
   let starting = false;
+  const isProfile = (url: string) => site.isSite(url) && site.parseProfile(url) !== null;
+  const start = (url: string) => {
+    starting = true;
+    options
+      .startReader(url)
+      .then((started) => {
+        if (started) life.abort();
+      }, warn)
+      .finally(() => {
+        starting = false;
+      });
+  };
   watchUrl(
     (url) => {
-      if (starting || life.signal.aborted) return;
-      if (!site.isSite(url) || site.parseProfile(url) === null) return;
-      starting = true;
-      options
-        .startReader(url)
-        .then((started) => {
-          if (started) life.abort();
-        }, warn)
-        .finally(() => {
-          starting = false;
-        });
+      if (!starting && !life.signal.aborted && isProfile(url)) start(url);
     },
     { signal: life.signal, fallback: options.fallbackNavigation },
+  );
+  document.addEventListener(
+    'pointerdown',
+    (event) => {
+      // The user's own press with the main button and no modifier (those open another tab or window);
+      // never an event the page made up.
+      if (starting || !event.isTrusted || event.button !== 0) return;
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+      if (!(link instanceof HTMLAnchorElement) || !isProfile(link.href)) return;
+      options.markIntent?.();
+      start(link.href);
+    },
+    { capture: true, passive: true, signal: life.signal },
   );
 }
 

@@ -153,6 +153,31 @@ describe.each(SITES)('in-app navigation on $label', (site) => {
     await cdp.detach();
   });
 
+  it('starts loading the sidebar, hidden, when the user presses on a link to a profile', async () => {
+    await page.goto(site.origin + site.feedPath);
+    await page.waitForLoadState('load');
+    await page.evaluate((path) => {
+      const link = document.createElement('a');
+      link.href = path;
+      link.textContent = 'Jane Doe';
+      link.style.cssText =
+        'position:fixed;top:0;left:0;width:200px;height:40px;z-index:2147483647;background:#fff';
+      document.body.append(link);
+    }, site.jane.path);
+    const hostShown = () =>
+      page.locator('rapport-sidebar').evaluate((host) => getComputedStyle(host).display !== 'none');
+    await page.mouse.move(50, 20);
+    await page.mouse.down();
+    // Pressed, not yet released: the page is still the feed, and the sidebar's frame is there, hidden.
+    const frame = await sidebarFrame(page, running.extensionId);
+    expect(await hostShown()).toBe(false);
+    expect(page.url()).toBe(site.origin + site.feedPath);
+    expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+    await page.mouse.up();
+    await expect.poll(() => shownName(frame)).toBe('Jane Doe');
+    expect(await hostShown()).toBe(true);
+  });
+
   it('shows the sidebar after navigating from the feed to a profile, and hides it on leaving', async () => {
     await page.goto(site.origin + site.feedPath);
     await page.waitForLoadState('load');

@@ -102,3 +102,34 @@ describe('the content runtime on a page that is not a profile', () => {
     await vi.waitFor(() => expect(reports).toEqual([null]));
   });
 });
+
+describe('the content runtime started by a press on a link to a profile', () => {
+  const start = (warm: boolean) =>
+    startContentRuntime({
+      site: linkedInSite,
+      signal: stop.signal,
+      sidebarUrl: 'about:blank',
+      report: async () => undefined,
+      displayMode: 'page',
+      watchDisplayMode: () => undefined,
+      layout: { collapsed: false, side: 'right' },
+      watchLayout: () => undefined,
+      warm,
+    });
+  const host = () => document.querySelector('rapport-sidebar') as HTMLElement | null;
+  // happy-dom loads no frames, and prints a NotSupportedError for the one made here: expected.
+
+  it('makes the sidebar at once, hidden and taking no page space, on the page it starts on', () => {
+    history.replaceState({}, '', '/feed/');
+    start(true);
+    expect(host()).not.toBeNull();
+    expect(host()?.style.display).toBe('none');
+    expect(document.documentElement.style.marginRight).toBe('');
+  });
+
+  it('makes no sidebar on such a page otherwise', () => {
+    history.replaceState({}, '', '/feed/');
+    start(false);
+    expect(host()).toBeNull();
+  });
+});

@@ -89,3 +89,27 @@ describe('the watcher', () => {
     ]);
   });
 });
+
+describe('a press on a link to a profile', () => {
+  it("is not taken from an event the page made up (the page cannot start Rapport's script)", async () => {
+    const link = document.createElement('a');
+    link.href = '/in/jane-doe/';
+    document.body.append(link);
+    const asked: string[] = [];
+    let marked = 0;
+    watchForProfile({
+      site,
+      startReader: async (url) => {
+        asked.push(url);
+        return true;
+      },
+      markIntent: () => marked++,
+      fallbackNavigation: (emit) => (navigate = emit),
+    });
+    link.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, button: 0 }));
+    await settled();
+    expect(asked).toEqual([]);
+    expect(marked).toBe(0);
+    link.remove();
+  });
+});
