@@ -28,6 +28,17 @@ describe('what Rapport ships', () => {
     },
   );
 
+  it.each(['linkedin', 'facebook', 'x'])(
+    `the %s watcher (Chrome) is at most ${BUDGET.contentScript / KB} KB gzip and carries no library`,
+    (name) => {
+      const file = join(chrome, `${name}-watch.js`);
+      expect(gzipped(file)).toBeLessThanOrEqual(BUDGET.contentScript);
+      const code = readFileSync(file, 'utf8');
+      expect(code).not.toMatch(/ZodError|\$ZodType|Dexie|__PREACT|preact/i);
+      expect(code).not.toContain('The message port closed before a response was received.');
+    },
+  );
+
   it(`the background worker is at most ${BUDGET.background / KB} KB gzip`, () => {
     expect(gzipped(join(chrome, 'background.js'))).toBeLessThanOrEqual(BUDGET.background);
   });
