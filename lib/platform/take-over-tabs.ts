@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { scriptRunsOn } from '@/lib/sites/match-pattern';
 
 // Chrome runs a content script declared in the manifest only in pages loaded after Rapport was installed
 // or updated. So when that happens, the new version runs its scripts in the sites' tabs that are already
@@ -16,8 +17,10 @@ async function takeOverOpenTabs(): Promise<void> {
     // Paths from the manifest itself, which WXT's types cannot know are the built scripts.
     const files = (script.js ?? []) as never[];
     const tabs = await browser.tabs.query({ url: script.matches, discarded: false });
-    for (const { id } of tabs) {
-      if (id === undefined) continue;
+    for (const { id, url } of tabs) {
+      // The query knows no exclude_matches: a site's whole script and its watcher (Chrome) split the site
+      // between them, and each tab gets the one the manifest would give it (lib/content/script-matches.ts).
+      if (id === undefined || (url !== undefined && !scriptRunsOn(script, url))) continue;
       const target = { tabId: id };
       // One tab failing (closed meanwhile, an error page) leaves it to be taken over at its next load.
       await browser.scripting

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readerScriptFile, watcherFile } from '../../lib/content/script-matches';
+import { scriptRunsOn } from '../../lib/sites/match-pattern';
 import { facebookCases, linkedInCases, xCases } from '../unit/sites/url-cases';
 
 // Chrome gives each site two content scripts (lib/content/script-matches.ts): the whole one on page loads
@@ -18,26 +19,7 @@ interface ContentScript {
   run_at?: string;
 }
 
-/** Whether a match pattern matches `url`, as Chromium's URLPattern does (scheme, host, path with query). */
-function patternMatches(pattern: string, url: string): boolean {
-  const [, scheme, host, path] = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern) ?? [];
-  if (scheme === undefined || host === undefined || path === undefined) throw new Error(pattern);
-  // The table also holds strings that are no URL at all, which no pattern matches.
-  const parsed = URL.canParse(url) ? new URL(url) : null;
-  if (!parsed) return false;
-  const protocol = parsed.protocol.slice(0, -1);
-  if (scheme === '*' ? protocol !== 'http' && protocol !== 'https' : protocol !== scheme) return false;
-  const base = host.startsWith('*.') ? host.slice(2) : host;
-  const hostname = parsed.hostname;
-  if (host.startsWith('*.') ? hostname !== base && !hostname.endsWith(`.${base}`) : hostname !== host)
-    return false;
-  const glob = new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-  return glob.test(parsed.pathname + parsed.search);
-}
-
-const runsOn = (script: ContentScript, url: string) =>
-  script.matches.some((pattern) => patternMatches(pattern, url)) &&
-  !(script.exclude_matches ?? []).some((pattern) => patternMatches(pattern, url));
+const runsOn = (script: ContentScript, url: string) => scriptRunsOn(script, url);
 
 /**
  * Profiles that start with the watcher, which hands them on to the whole script a moment later: the old

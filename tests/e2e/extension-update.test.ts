@@ -23,6 +23,7 @@ beforeAll(async () => {
     running.context,
     'https://www.linkedin.com/**',
     spaShell({
+      '/feed/': 'linkedin/feed.html',
       '/in/jane-doe/': 'linkedin/profile-jane-doe.html',
       '/in/rahul-mehta/': 'linkedin/profile-rahul-mehta.html',
     }),
@@ -79,6 +80,49 @@ describe('an update while a profile is open', () => {
     await spaNavigate(page, '/feed/');
     await expect.poll(reserved).toBe('');
     expect(errors).toEqual([]);
+  });
+});
+
+/** Records the URLs of the scripts `page` parses from now on, content scripts included. */
+async function parsedScripts(page: Page): Promise<string[]> {
+  const cdp = await running.context.newCDPSession(page);
+  const parsed: string[] = [];
+  cdp.on('Debugger.scriptParsed', ({ url }) => parsed.push(url));
+  await cdp.send('Debugger.enable');
+  return parsed;
+}
+
+describe('an update while the feed and a profile are open', () => {
+  it('runs in each tab the script the manifest gives its page, and the watcher starts the whole one', async () => {
+    const page = await running.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto('https://www.linkedin.com/feed/');
+    await page.waitForLoadState('load');
+    const profile = await running.context.newPage();
+    await profile.goto('https://www.linkedin.com/in/rahul-mehta/');
+    await sidebarFrame(profile, running.extensionId);
+    const parsed = await parsedScripts(page);
+    const parsedOnProfile = await parsedScripts(profile);
+    const watcher = `chrome-extension://${running.extensionId}/linkedin-watch.js`;
+    const whole = `chrome-extension://${running.extensionId}/content-scripts/linkedin.js`;
+
+    await reloadExtension(running);
+    // Not a timing claim: on a busy machine the new version took over a second to reach the tabs.
+    await expect.poll(() => parsed.includes(watcher), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => parsedOnProfile.includes(whole), { timeout: 15_000 }).toBe(true);
+    expect(parsed).not.toContain(whole);
+
+    await spaNavigate(page, '/in/jane-doe/');
+    const frame = await sidebarFrame(page, running.extensionId);
+    await expect.poll(() => frame.locator('h1').textContent()).toBe('Jane Doe');
+    expect(await page.locator('rapport-sidebar').count()).toBe(1);
+    expect(errors).toEqual([]);
+    // Checked last, once the takeover has long gone through every tab: its query of open tabs knows no
+    // exclude_matches, so the worker applies them itself, and the profile got no watcher.
+    expect(parsedOnProfile).not.toContain(watcher);
+    await profile.close();
+    await page.close();
   });
 });
 
