@@ -3,7 +3,7 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchUrl } from '@/lib/content/navigation';
-import { startContentRuntime } from '@/lib/content/runtime';
+import { type ContentRuntimeOptions, startContentRuntime } from '@/lib/content/runtime';
 import type { ProfileSnapshot } from '@/lib/sites';
 import { linkedInSite } from '@/lib/sites/linkedin/site';
 
@@ -60,21 +60,28 @@ describe('watchUrl', () => {
   });
 });
 
+/** Starts the runtime on this page as a content script would, collecting its reports as `network:id`. */
+function startRuntime(overrides: Partial<ContentRuntimeOptions> = {}): (string | null)[] {
+  const reports: (string | null)[] = [];
+  startContentRuntime({
+    site: linkedInSite,
+    signal: stop.signal,
+    sidebarUrl: 'about:blank',
+    report: async (snapshot: ProfileSnapshot | null) => {
+      reports.push(snapshot ? `${snapshot.network}:${snapshot.id}` : null);
+    },
+    displayMode: 'panel',
+    watchDisplayMode: () => undefined,
+    layout: { collapsed: false, side: 'right' },
+    watchLayout: () => undefined,
+    ...overrides,
+  });
+  return reports;
+}
+
 describe('the content runtime', () => {
   it('reports the profile again when the page comes back from the bfcache', async () => {
-    const reports: (string | null)[] = [];
-    startContentRuntime({
-      site: linkedInSite,
-      signal: stop.signal,
-      sidebarUrl: 'about:blank',
-      report: async (snapshot: ProfileSnapshot | null) => {
-        reports.push(snapshot ? `${snapshot.network}:${snapshot.id}` : null);
-      },
-      displayMode: 'panel',
-      watchDisplayMode: () => undefined,
-      layout: { collapsed: false, side: 'right' },
-      watchLayout: () => undefined,
-    });
+    const reports = startRuntime();
     await vi.waitFor(() => expect(reports).toContain('linkedin:jane-doe'));
     const before = reports.length;
     pageshow(true);
@@ -86,36 +93,13 @@ describe('the content runtime', () => {
 describe('the content runtime on a page that is not a profile', () => {
   it('reports no profile once at the page load, so the worker forgets what the tab showed before', async () => {
     history.replaceState({}, '', '/feed/');
-    const reports: (string | null)[] = [];
-    startContentRuntime({
-      site: linkedInSite,
-      signal: stop.signal,
-      sidebarUrl: 'about:blank',
-      report: async (snapshot: ProfileSnapshot | null) => {
-        reports.push(snapshot ? `${snapshot.network}:${snapshot.id}` : null);
-      },
-      displayMode: 'panel',
-      watchDisplayMode: () => undefined,
-      layout: { collapsed: false, side: 'right' },
-      watchLayout: () => undefined,
-    });
+    const reports = startRuntime();
     await vi.waitFor(() => expect(reports).toEqual([null]));
   });
 });
 
 describe('the content runtime started by a press on a link to a profile', () => {
-  const start = (warm: boolean) =>
-    startContentRuntime({
-      site: linkedInSite,
-      signal: stop.signal,
-      sidebarUrl: 'about:blank',
-      report: async () => undefined,
-      displayMode: 'page',
-      watchDisplayMode: () => undefined,
-      layout: { collapsed: false, side: 'right' },
-      watchLayout: () => undefined,
-      warm,
-    });
+  const start = (warm: boolean) => startRuntime({ displayMode: 'page', warm });
   const host = () => document.querySelector('rapport-sidebar') as HTMLElement | null;
   // happy-dom loads no frames, and prints a NotSupportedError for the one made here: expected.
 

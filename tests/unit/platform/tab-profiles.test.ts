@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { stateForUrl } from '@/lib/platform/tab-profiles';
 import type { TabState } from '@/lib/protocol/types';
+import { snapshot } from '../services/helpers';
 
 const jane: TabState = {
-  snapshot: {
-    network: 'linkedin',
-    id: 'jane-doe',
-    url: 'https://www.linkedin.com/in/jane-doe/',
-    name: 'Jane Doe',
-    headline: null,
-    avatarUrl: null,
-  },
+  snapshot: snapshot('jane-doe', 'Jane Doe'),
   details: 'read',
   seq: 1_800_000_000_000.5,
 };
