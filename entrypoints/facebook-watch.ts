@@ -1,12 +1,11 @@
 import { defineUnlistedScript } from '#imports';
 import { bootWatcher } from '@/lib/content/watch-boot';
-import { isFacebookUrl, parseFacebookProfileUrl } from '@/lib/sites/facebook/url';
+import { parseFacebookProfileUrl } from '@/lib/sites/facebook/url';
 
 // Chrome only: the content script of Facebook's pages that are not profiles. An unlisted script, so that it
 // carries none of WXT's content script runtime; wxt.config.ts lists it in the manifest, with the pages
 // it runs on (lib/content/script-matches.ts).
 export default defineUnlistedScript({
   include: ['chrome'],
-  main: () =>
-    bootWatcher({ network: 'facebook', isSite: isFacebookUrl, parseProfile: parseFacebookProfileUrl }),
+  main: () => bootWatcher(parseFacebookProfileUrl),
 });

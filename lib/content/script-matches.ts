@@ -5,20 +5,40 @@ import type { Network } from '@/lib/sites/types';
 // the sidebar from document_start); every other page of the site gets the watcher, which carries only the
 // site's URL parser and asks the worker for the whole script when an in-app navigation reaches a profile
 // (lib/content/watch.ts). The two sets split the site exactly: the watcher's `matches` are the whole
-// script's `exclude_matches`, or the other way round. Firefox, where the worker cannot run a script in a
+// script's `exclude_matches`, or the other way round (splitSite). Firefox, where the worker cannot run a script in a
 // tab without host permissions that Rapport does not ask for there, runs the whole script everywhere.
 //
 // Matching only decides which script starts the page, not who is a profile: a profile URL that lands on
 // the watcher (an X handle that looks like none of these, say) still gets the whole script, a moment
 // later. So the lists are the sites' busiest pages that are not profiles, and need not be complete.
 
+/** A manifest entry's patterns. */
+export interface ScriptMatches {
+  matches: string[];
+  excludeMatches?: string[];
+}
+
 export interface SiteScriptMatches {
-  /** The whole site (also the host permissions). */
-  all: string[];
   /** Chrome: where the whole script runs from the page load. */
-  profilePages: { matches: string[]; excludeMatches?: string[] };
+  profilePages: ScriptMatches;
   /** Chrome: where only the watcher runs. */
-  watcher: { matches: string[]; excludeMatches?: string[] };
+  watcher: ScriptMatches;
+}
+
+/**
+ * The two scripts' patterns from one list, so that they always split the site exactly: a site is split
+ * by its profile pages (LinkedIn) or by its busiest pages that are not profiles (X, Facebook).
+ */
+function splitSite(
+  site: string[],
+  by: { profiles: string[] } | { notProfiles: string[] },
+): SiteScriptMatches {
+  return 'profiles' in by
+    ? { profilePages: { matches: by.profiles }, watcher: { matches: site, excludeMatches: by.profiles } }
+    : {
+        profilePages: { matches: site, excludeMatches: by.notProfiles },
+        watcher: { matches: by.notProfiles },
+      };
 }
 
 /** `/<segment>`, `/<segment>/...` and `/<segment>?...` on each host: the segment exactly, not a prefix. */
@@ -94,32 +114,19 @@ const FACEBOOK_NOT_PROFILES = [
 ];
 
 export const SCRIPT_MATCHES: Record<Network, SiteScriptMatches> = {
-  linkedin: {
-    all: LINKEDIN_ALL,
-    profilePages: { matches: LINKEDIN_PROFILES },
-    watcher: { matches: LINKEDIN_ALL, excludeMatches: LINKEDIN_PROFILES },
-  },
-  x: {
-    all: X_ALL,
-    profilePages: { matches: X_ALL, excludeMatches: X_NOT_PROFILES },
-    watcher: { matches: X_NOT_PROFILES },
-  },
-  facebook: {
-    all: FACEBOOK_ALL,
-    profilePages: { matches: FACEBOOK_ALL, excludeMatches: FACEBOOK_NOT_PROFILES },
-    watcher: { matches: FACEBOOK_NOT_PROFILES },
-  },
+  linkedin: splitSite(LINKEDIN_ALL, { profiles: LINKEDIN_PROFILES }),
+  x: splitSite(X_ALL, { notProfiles: X_NOT_PROFILES }),
+  facebook: splitSite(FACEBOOK_ALL, { notProfiles: FACEBOOK_NOT_PROFILES }),
 };
+
+const NETWORKS = Object.keys(SCRIPT_MATCHES) as Network[];
 
 /** The manifest's entry of one content script, as far as this goes. */
 interface ManifestContentScript {
   js?: string[];
   matches?: string[];
   exclude_matches?: string[];
-  run_at?: string;
 }
-
-const WHOLE_SCRIPT = /^content-scripts\/(linkedin|x|facebook)\.js$/;
 
 /** The built file of a site's whole content script (WXT names it after `entrypoints/<network>.content`). */
 export const readerScriptFile = (network: Network) => `content-scripts/${network}.js`;
@@ -137,13 +144,14 @@ export const watcherFile = (network: Network) => `${network}-watch.js`;
 export function narrowSiteScripts<T extends ManifestContentScript>(scripts: T[]): T[] {
   return scripts.flatMap((script) => {
     const files = script.js ?? [];
-    const others = files.filter((file) => !WHOLE_SCRIPT.test(file));
+    const networkOf = (file: string) => NETWORKS.find((network) => readerScriptFile(network) === file);
+    const others = files.filter((file) => !networkOf(file));
     const { exclude_matches: _replaced, ...options } = script;
     const narrowed = files.flatMap((file) => {
-      const network = WHOLE_SCRIPT.exec(file)?.[1] as Network | undefined;
+      const network = networkOf(file);
       if (!network) return [];
       const { profilePages, watcher } = SCRIPT_MATCHES[network];
-      const entry = (js: string, set: { matches: string[]; excludeMatches?: string[] }) =>
+      const entry = (js: string, set: ScriptMatches) =>
         ({
           ...options,
           js: [js],

@@ -1,6 +1,6 @@
 import { readerStarted, startReaderRequest } from '@/lib/protocol/content-messages';
 import { markProfileIntent } from './intent';
-import { type SiteUrls, watchForProfile } from './watch';
+import { type ProfileWatchOptions, watchForProfile } from './watch';
 
 interface NativeRuntime {
   sendMessage(message: unknown): Promise<unknown>;
@@ -14,14 +14,14 @@ interface NativeRuntime {
 const runtime = () => (globalThis as unknown as { chrome: { runtime: NativeRuntime } }).chrome.runtime;
 
 /**
- * A site's watcher script (entrypoints/<network>-watch.ts): the site's URL parser, two listeners
- * (navigation, and a press on a link to a profile) and one message, with neither WXT's content script context (its start-up announcement to
- * other copies alone cost about 2 ms a page) nor the browser API until a profile is reached. It reads no
- * storage and mounts nothing.
+ * A site's watcher script (entrypoints/<network>-watch.ts): the site's profile URL parser, two listeners
+ * (navigation, and a press on a link to a profile) and one message, with neither WXT's content script
+ * context (its start-up announcement to other copies alone cost about 2 ms a page) nor the browser API
+ * until a profile is reached. It reads no storage and mounts nothing.
  */
-export function bootWatcher(site: SiteUrls): void {
+export function bootWatcher(parseProfile: ProfileWatchOptions['parseProfile']): void {
   watchForProfile({
-    site,
+    parseProfile,
     startReader: async (url) => readerStarted(await runtime().sendMessage(startReaderRequest(url))),
     markIntent: markProfileIntent,
   });

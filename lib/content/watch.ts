@@ -1,11 +1,12 @@
 import type { Site } from '@/lib/sites/site';
 import { watchUrl } from './navigation';
 
-/** What the watcher needs of a site: its URLs only, none of its page readers. */
-export type SiteUrls = Pick<Site, 'network' | 'isSite' | 'parseProfile'>;
-
 export interface ProfileWatchOptions {
-  site: SiteUrls;
+  /**
+   * The site's profile URL parser, none of its page readers. It also answers null for any other site's
+   * URL (the URL table checks look-alike hosts), so no separate site check parses each URL again.
+   */
+  parseProfile: Site['parseProfile'];
   /** Asks the worker to run the site's whole content script in this tab; resolves true when it did. */
   startReader: (url: string) => Promise<boolean>;
   /** Tells the whole script, before it starts, that a profile is about to open (lib/content/intent.ts). */
@@ -26,10 +27,9 @@ export interface ProfileWatchOptions {
  * and asks again at the next profile.
  */
 export function watchForProfile(options: ProfileWatchOptions): void {
-  const { site } = options;
   const life = new AbortController();
   let starting = false;
-  const isProfile = (url: string) => site.isSite(url) && site.parseProfile(url) !== null;
+  const isProfile = (url: string) => options.parseProfile(url) !== null;
   const start = (url: string) => {
     starting = true;
     options

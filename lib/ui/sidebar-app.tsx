@@ -96,20 +96,19 @@ export function SidebarApp({
     const stopOverhearing = overhearTabReports(tabId, (report) => offer(report, false));
     // A page load to a page that is not a profile, or off the sites, sends no report in Chrome (only a
     // watcher runs there, and it stays quiet: issue #9); the worker's answer checks the tab's URL.
-    const onUpdated = (updatedTabId: number, change: { url?: string; status?: string }) => {
-      if (updatedTabId !== tabId || (change.url === undefined && change.status === undefined)) return;
+    const readAgain = () =>
       call('getTabProfile', { tabId }).then(
         (value) => offer(value, true),
         () => undefined,
       );
+    const onUpdated = (updatedTabId: number, change: { url?: string; status?: string }) => {
+      if (updatedTabId !== tabId || (change.url === undefined && change.status === undefined)) return;
+      void readAgain();
     };
     browser.tabs.onUpdated.addListener(onUpdated);
     // A report that landed between the first answer and the listeners above would be missed: ask again
     // now that nothing can slip through (an older answer loses to what the listeners heard).
-    call('getTabProfile', { tabId }).then(
-      (value) => offer(value, true),
-      () => undefined,
-    );
+    void readAgain();
     return () => {
       browser.storage.onChanged.removeListener(onChanged);
       browser.tabs.onUpdated.removeListener(onUpdated);

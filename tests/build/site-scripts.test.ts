@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readerScriptFile, watcherFile } from '../../lib/content/script-matches';
-import { scriptRunsOn } from '../../lib/sites/match-pattern';
+import { scriptRunsOn as runsOn } from '../../lib/sites/match-pattern';
 import { facebookCases, linkedInCases, xCases } from '../unit/sites/url-cases';
 
 // Chrome gives each site two content scripts (lib/content/script-matches.ts): the whole one on page loads
@@ -18,8 +18,6 @@ interface ContentScript {
   exclude_matches?: string[];
   run_at?: string;
 }
-
-const runsOn = (script: ContentScript, url: string) => scriptRunsOn(script, url);
 
 /**
  * Profiles that start with the watcher, which hands them on to the whole script a moment later: the old
@@ -38,11 +36,10 @@ describe.each([
 ])('$network in Chrome', ({ network, cases }) => {
   const whole = byFile(chrome, readerScriptFile(network));
   const watcher = byFile(chrome, watcherFile(network));
-  const siteUrls = cases.map((one) => one.url).filter((url) => whole?.matches && isOnSite(url));
-
-  function isOnSite(url: string): boolean {
-    return firefox.some((script) => script.js.includes(readerScriptFile(network)) && runsOn(script, url));
-  }
+  // The site's pages: where Firefox, which does not split it, runs the whole script.
+  const firefoxWhole = byFile(firefox, readerScriptFile(network));
+  const isOnSite = (url: string) => firefoxWhole !== undefined && runsOn(firefoxWhole, url);
+  const siteUrls = cases.map((one) => one.url).filter(isOnSite);
 
   it('has the whole script and the watcher, each alone in its entry, from the start of the page', () => {
     expect(whole?.js).toEqual([readerScriptFile(network)]);

@@ -1,8 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readerScriptFile, watcherFile } from '../../lib/content/script-matches';
 import {
   launchExtension,
   type RunningExtension,
+  recordParsedScripts,
   reloadExtension,
   removeProfile,
   servePage,
@@ -83,15 +85,6 @@ describe('an update while a profile is open', () => {
   });
 });
 
-/** Records the URLs of the scripts `page` parses from now on, content scripts included. */
-async function parsedScripts(page: Page): Promise<string[]> {
-  const cdp = await running.context.newCDPSession(page);
-  const parsed: string[] = [];
-  cdp.on('Debugger.scriptParsed', ({ url }) => parsed.push(url));
-  await cdp.send('Debugger.enable');
-  return parsed;
-}
-
 describe('an update while the feed and a profile are open', () => {
   it('runs in each tab the script the manifest gives its page, and the watcher starts the whole one', async () => {
     const page = await running.context.newPage();
@@ -102,10 +95,10 @@ describe('an update while the feed and a profile are open', () => {
     const profile = await running.context.newPage();
     await profile.goto('https://www.linkedin.com/in/rahul-mehta/');
     await sidebarFrame(profile, running.extensionId);
-    const parsed = await parsedScripts(page);
-    const parsedOnProfile = await parsedScripts(profile);
-    const watcher = `chrome-extension://${running.extensionId}/linkedin-watch.js`;
-    const whole = `chrome-extension://${running.extensionId}/content-scripts/linkedin.js`;
+    const parsed = await recordParsedScripts(running, page);
+    const parsedOnProfile = await recordParsedScripts(running, profile);
+    const watcher = `chrome-extension://${running.extensionId}/${watcherFile('linkedin')}`;
+    const whole = `chrome-extension://${running.extensionId}/${readerScriptFile('linkedin')}`;
 
     await reloadExtension(running);
     // Not a timing claim: on a busy machine the new version took over a second to reach the tabs.

@@ -185,6 +185,18 @@ export async function killServiceWorker(running: RunningExtension, page: Page): 
   }
 }
 
+/**
+ * The URLs of the scripts `page` parses from now on, content scripts included, from the debugger: which
+ * of Rapport's scripts a page ran. The list grows as the page goes on.
+ */
+export async function recordParsedScripts(running: RunningExtension, page: Page): Promise<string[]> {
+  const cdp = await running.context.newCDPSession(page);
+  const parsed: string[] = [];
+  cdp.on('Debugger.scriptParsed', ({ url }) => parsed.push(url));
+  await cdp.send('Debugger.enable');
+  return parsed;
+}
+
 /** A new tab showing one of the extension's own pages ('options.html', 'popup.html', ...). */
 export async function openExtensionPage(running: RunningExtension, path: string): Promise<Page> {
   const page = await running.context.newPage();

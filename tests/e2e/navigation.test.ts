@@ -1,7 +1,16 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readerScriptFile, watcherFile } from '../../lib/content/script-matches';
+import type { Network } from '../../lib/sites/types';
 import { readFixture } from '../fixtures';
-import { launchExtension, type RunningExtension, removeProfile, servePage, sidebarFrame } from './harness';
+import {
+  launchExtension,
+  type RunningExtension,
+  recordParsedScripts,
+  removeProfile,
+  servePage,
+  sidebarFrame,
+} from './harness';
 import { spaShell } from './spa-shell';
 
 // In-app navigation on single-page sites: the sidebar follows the person on screen, is cleared before
@@ -128,14 +137,10 @@ describe.each(SITES)('in-app navigation on $label', (site) => {
   ]);
 
   it('runs only the watcher on the feed, and the whole script once a navigation reaches a profile', async () => {
-    // Which of Rapport's scripts the page parsed, from the debugger (content scripts included).
-    const cdp = await running.context.newCDPSession(page);
-    const parsed: string[] = [];
-    cdp.on('Debugger.scriptParsed', ({ url }) => parsed.push(url));
-    await cdp.send('Debugger.enable');
-    const network = site.jane.key.split(':')[0];
-    const whole = `chrome-extension://${running.extensionId}/content-scripts/${network}.js`;
-    const watcher = `chrome-extension://${running.extensionId}/${network}-watch.js`;
+    const parsed = await recordParsedScripts(running, page);
+    const network = site.jane.key.split(':')[0] as Network;
+    const whole = `chrome-extension://${running.extensionId}/${readerScriptFile(network)}`;
+    const watcher = `chrome-extension://${running.extensionId}/${watcherFile(network)}`;
     await page.goto(site.origin + site.feedPath);
     await page.waitForLoadState('load');
     await expect.poll(() => parsed.includes(watcher)).toBe(true);
@@ -150,7 +155,6 @@ describe.each(SITES)('in-app navigation on $label', (site) => {
     await sidebarFrame(page, running.extensionId);
     expect(parsed).toContain(whole);
     expect(parsed).not.toContain(watcher);
-    await cdp.detach();
   });
 
   it('starts loading the sidebar, hidden, when the user presses on a link to a profile', async () => {

@@ -3,12 +3,11 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchForProfile } from '@/lib/content/watch';
-import { isLinkedInUrl, parseLinkedInProfileUrl } from '@/lib/sites/linkedin/url';
+import { parseLinkedInProfileUrl } from '@/lib/sites/linkedin/url';
 
 // The watcher runs on the sites' pages that are not profiles (Chrome): it says nothing until an in-app
 // navigation reaches a profile, then asks once for the whole content script and, once that runs, stops.
 
-const site = { network: 'linkedin' as const, isSite: isLinkedInUrl, parseProfile: parseLinkedInProfileUrl };
 let navigate: () => void = () => undefined;
 const goTo = (path: string) => {
   history.pushState({}, '', path);
@@ -23,17 +22,30 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-function watch(startReader: (url: string) => Promise<boolean>) {
-  watchForProfile({ site, startReader, fallbackNavigation: (emit) => (navigate = emit) });
+/**
+ * Starts a watcher whose worker gives `answer(n)` to its n-th request to run the whole script (yes, by
+ * default); returns the URLs it asked for and how often it marked a press.
+ */
+function watch(answer: (count: number) => Promise<boolean> = async () => true) {
+  const asked: string[] = [];
+  let marked = 0;
+  watchForProfile({
+    parseProfile: parseLinkedInProfileUrl,
+    startReader: (url) => {
+      asked.push(url);
+      return answer(asked.length);
+    },
+    markIntent: () => {
+      marked++;
+    },
+    fallbackNavigation: (emit) => (navigate = emit),
+  });
+  return { asked, marked: () => marked };
 }
 
 describe('the watcher', () => {
   it('asks for nothing on pages that are not profiles', async () => {
-    const asked: string[] = [];
-    watch(async (url) => {
-      asked.push(url);
-      return true;
-    });
+    const { asked } = watch();
     goTo('/mynetwork/');
     goTo('/jobs/view/123/');
     await settled();
@@ -41,11 +53,7 @@ describe('the watcher', () => {
   });
 
   it('asks for the whole script once a navigation reaches a profile, then stops listening', async () => {
-    const asked: string[] = [];
-    watch(async (url) => {
-      asked.push(url);
-      return true;
-    });
+    const { asked } = watch();
     goTo('/in/jane-doe/');
     await settled();
     goTo('/feed/');
@@ -56,24 +64,16 @@ describe('the watcher', () => {
 
   it('asks on the first URL when the page loaded at a profile the manifest left to it', async () => {
     history.replaceState({}, '', '/in/jane-doe/');
-    const asked: string[] = [];
-    watch(async (url) => {
-      asked.push(url);
-      return true;
-    });
+    const { asked } = watch();
     await settled();
     expect(asked).toEqual(['https://www.linkedin.com/in/jane-doe/']);
   });
 
   it('keeps listening when the worker could not run the script, and asks again at the next profile', async () => {
-    const asked: string[] = [];
     const answers = [Promise.reject(new Error('worker gone')), Promise.resolve(false), Promise.resolve(true)];
     for (const answer of answers) answer.catch(() => undefined);
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    watch(async (url) => {
-      asked.push(url);
-      return (await answers[asked.length - 1]) ?? false;
-    });
+    const { asked } = watch(async (count) => (await answers[count - 1]) ?? false);
     goTo('/in/jane-doe/');
     await settled();
     goTo('/in/rahul-mehta/');
@@ -95,21 +95,11 @@ describe('a press on a link to a profile', () => {
     const link = document.createElement('a');
     link.href = '/in/jane-doe/';
     document.body.append(link);
-    const asked: string[] = [];
-    let marked = 0;
-    watchForProfile({
-      site,
-      startReader: async (url) => {
-        asked.push(url);
-        return true;
-      },
-      markIntent: () => marked++,
-      fallbackNavigation: (emit) => (navigate = emit),
-    });
+    const { asked, marked } = watch();
     link.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, button: 0 }));
     await settled();
     expect(asked).toEqual([]);
-    expect(marked).toBe(0);
+    expect(marked()).toBe(0);
     link.remove();
   });
 });
