@@ -1,4 +1,5 @@
 import type { Network } from '@/lib/sites/types';
+import { readerScriptFile, watcherFile } from './script-files';
 
 // Where each site's two content scripts run (issue #9: at most 5 ms of script on a page that is not a
 // profile). In Chrome, a page load at a profile URL gets the whole script (it reads the page and mounts
@@ -127,12 +128,6 @@ interface ManifestContentScript {
   matches?: string[];
   exclude_matches?: string[];
 }
-
-/** The built file of a site's whole content script (WXT names it after `entrypoints/<network>.content`). */
-export const readerScriptFile = (network: Network) => `content-scripts/${network}.js`;
-
-/** The built file of a site's watcher (entrypoints/<network>-watch.ts, an unlisted script). */
-export const watcherFile = (network: Network) => `${network}-watch.js`;
 
 /**
  * A Chrome manifest's content scripts (wxt.config.ts): each site's whole script narrowed to its profile

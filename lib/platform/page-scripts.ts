@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { readerScriptFile } from '@/lib/content/script-matches';
+import { readerScriptFile } from '@/lib/content/script-files';
 import type { Network } from '@/lib/sites/types';
 
 /** Runs a site's whole content script in a tab on demand (see lib/content/watch.ts). */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readerScriptFile, watcherFile } from '../../lib/content/script-matches';
+import { readerScriptFile, watcherFile } from '../../lib/content/script-files';
 import { scriptRunsOn as runsOn } from '../../lib/sites/match-pattern';
 import { facebookCases, linkedInCases, xCases } from '../unit/sites/url-cases';
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readerScriptFile, watcherFile } from '../../lib/content/script-matches';
+import { readerScriptFile, watcherFile } from '../../lib/content/script-files';
 import {
   launchExtension,
   type RunningExtension,

@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readerScriptFile, watcherFile } from '../../lib/content/script-matches';
+import { readerScriptFile, watcherFile } from '../../lib/content/script-files';
 import type { Network } from '../../lib/sites/types';
 import { readFixture } from '../fixtures';
 import {
