@@ -5,6 +5,7 @@ import { layerAtRank } from '@/lib/domain/dunbar';
 import type { UserFocus } from '@/lib/domain/prompts';
 import { buildContext } from '@/lib/domain/prompts/context';
 import { byStrength, introducePrompts } from '@/lib/domain/prompts/introduce';
+import { countSharedTopics } from '@/lib/domain/shared-topics';
 import type { PersonView, TieView, WireProfileRef } from '@/lib/protocol/types';
 import type { Clock } from './clock';
 import { readEveryone } from './digest-mirror';
@@ -17,54 +18,71 @@ import { notesOf } from './notes';
 import { toPersonDetails, toPersonSummary } from './people';
 import { EMPTY_FOCUS, personUrl, toPromptState } from './popup';
 import { keptPerStore, tiesKey } from './popup-cache';
-import { sharedTagCountOf } from './shared-tags';
+import { focusTopics, ownTopics, topicsHeldByOthers } from './shared-tags';
 import { cadenceOf, interactionFacts, isUsableInteraction, snoozeOf, tieInputs } from './tie-inputs';
 
 /** The view keeps the newest ones; listInteractions pages through the rest. */
 export const PERSON_VIEW_INTERACTIONS_MAX = 200;
 
-/** Everything the sidebar shows about the person behind a profile, read in one transaction. */
+/**
+ * Everything the sidebar shows about the person behind a profile, read in one transaction. The user's
+ * focus may still be on its way (settings live in extension storage, not the database): the reads do
+ * not wait for it, only the count of shared tags does.
+ */
 export async function getPersonView(
   db: RapportDatabase,
   ref: WireProfileRef,
   clock: Clock,
-  focus: UserFocus = EMPTY_FOCUS,
+  focus: UserFocus | Promise<UserFocus> = EMPTY_FOCUS,
 ): Promise<PersonView> {
-  return db.transaction('r', db.allTables, async () => {
+  const focusRead = Promise.resolve(focus);
+  // A view of nobody does not wait for it, and its failure is then nobody's to report.
+  focusRead.catch(() => undefined);
+  const read = await db.transaction('r', db.allTables, async () => {
     const identity = await db.identities.get([ref.network, ref.id]);
-    const person = identity ? await db.people.get(identity.personId) : undefined;
-    if (!person) {
-      return {
-        ref,
-        person: null,
-        notes: [],
-        details: null,
-        identities: [],
-        interactions: [],
-        links: [],
-        tie: null,
-      };
-    }
-    const [notes, identities, rows, links, sharedTagCount] = await Promise.all([
-      notesOf(db, person.id),
-      db.identities.where('personId').equals(person.id).toArray(),
-      allInteractionsOf(db, person.id),
-      whoKnows(db, person.id),
-      sharedTagCountOf(db, person, focus),
+    if (!identity) return null;
+    const personId = identity.personId;
+    // One round of requests once the identity names the person: each of these waits on no other.
+    const personRead = db.people.get(personId);
+    const [person, notes, identities, rows, links, linkRows, held] = await Promise.all([
+      personRead,
+      notesOf(db, personId),
+      db.identities.where('personId').equals(personId).toArray(),
+      allInteractionsOf(db, personId),
+      whoKnows(db, personId),
+      linksOf(db, personId),
+      personRead.then((row) => (row ? topicsHeldByOthers(db, row) : new Set<string>())),
     ]);
-    // Rows the tie model cannot read (only a bug could write them) are left out of the list as well.
-    const usable = rows.filter(isUsableInteraction).sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1));
+    return person ? { person, notes, identities, rows, links, linkRows, held } : null;
+  });
+  if (!read) {
     return {
       ref,
-      person: toPersonSummary(person),
-      notes,
-      details: toPersonDetails(person),
-      identities: identities.map(toIdentity),
-      interactions: usable.slice(0, PERSON_VIEW_INTERACTIONS_MAX).map(toInteraction),
-      links,
-      tie: tieView(person, usable, await linksOf(db, person.id), sharedTagCount, clock.now()),
+      person: null,
+      notes: [],
+      details: null,
+      identities: [],
+      interactions: [],
+      links: [],
+      tie: null,
     };
-  });
+  }
+  const { person, notes, identities, rows, links, linkRows, held } = read;
+  const sharedTagCount = countSharedTopics(ownTopics(person), focusTopics(await focusRead), (topic) =>
+    held.has(topic),
+  );
+  // Rows the tie model cannot read (only a bug could write them) are left out of the list as well.
+  const usable = rows.filter(isUsableInteraction).sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1));
+  return {
+    ref,
+    person: toPersonSummary(person),
+    notes,
+    details: toPersonDetails(person),
+    identities: identities.map(toIdentity),
+    interactions: usable.slice(0, PERSON_VIEW_INTERACTIONS_MAX).map(toInteraction),
+    links,
+    tie: tieView(person, usable, linkRows, sharedTagCount, clock.now()),
+  };
 }
 
 function tieView(

@@ -36,21 +36,41 @@ export async function sharedTagCountOf(
   focus: UserFocus,
   memo?: Map<string, Promise<string[]>>,
 ): Promise<number> {
-  const own = topicsOf(TAG_KINDS.map((kind) => person[kind] ?? []));
-  const named = topicsOf([focus.interests, focus.goals]);
-  const held = new Map<string, boolean>();
+  const named = focusTopics(focus);
+  const held = await topicsHeldByOthers(db, person, { skip: named, memo });
+  return countSharedTopics(ownTopics(person), named, (topic) => held.has(topic));
+}
+
+/** The topics the user's focus names. */
+export function focusTopics(focus: UserFocus): Set<string> {
+  return topicsOf([focus.interests, focus.goals]);
+}
+
+/** A person's own topics, over every kind of tag. */
+export function ownTopics(person: TagLists): Set<string> {
+  return topicsOf(TAG_KINDS.map((kind) => person[kind] ?? []));
+}
+
+/**
+ * Which of a person's topics another active person also carries, from the tag index; topics in `skip`
+ * (already counted as shared some other way) are not looked up. With the focus not yet known, look up
+ * all of them and count with countSharedTopics once it is (the sidebar's view reads both at once).
+ */
+export async function topicsHeldByOthers(
+  db: RapportDatabase,
+  person: { id: string } & TagLists,
+  options: { skip?: ReadonlySet<string>; memo?: Map<string, Promise<string[]>> } = {},
+): Promise<Set<string>> {
+  const held = new Set<string>();
   await Promise.all(
-    [...own]
-      .filter((topic) => !named.has(topic))
+    [...ownTopics(person)]
+      .filter((topic) => !options.skip?.has(topic))
       .map(async (topic) => {
-        const ids = await activeHolders(db, topic, memo);
-        held.set(
-          topic,
-          ids.some((id) => id !== person.id),
-        );
+        const ids = await activeHolders(db, topic, options.memo);
+        if (ids.some((id) => id !== person.id)) held.add(topic);
       }),
   );
-  return countSharedTopics(own, named, (topic) => held.get(topic) === true);
+  return held;
 }
 
 /**
@@ -63,9 +83,8 @@ export function sharedTagCountFromCarriers(
   focus: UserFocus,
   carriers: ReadonlyMap<string, number>,
 ): number {
-  const own = topicsOf(TAG_KINDS.map((kind) => person[kind] ?? []));
   const self = person.archived ? 0 : 1;
-  return countSharedTopics(own, topicsOf([focus.interests, focus.goals]), (topic) => {
+  return countSharedTopics(ownTopics(person), focusTopics(focus), (topic) => {
     return (carriers.get(topic) ?? 0) - self >= 1;
   });
 }

@@ -12,7 +12,7 @@ import { TagsSection } from '@/components/TagsSection';
 import { TieSection } from '@/components/TieSection';
 import { WhoSection } from '@/components/WhoSection';
 import { openSearch } from '@/lib/platform/open-search';
-import type { PageDetails, PersonView, WireProfileSnapshot } from '@/lib/protocol/types';
+import type { PageDetails, PersonView, WireProfileRef, WireProfileSnapshot } from '@/lib/protocol/types';
 import { networkLabels } from '@/lib/sites';
 import { milestonePromptKey } from './milestone-dismissals';
 import { usePersonView } from './use-person-view';
@@ -26,6 +26,7 @@ export function PersonCard({
   details,
   recorded,
   initialView,
+  takeReadAhead,
 }: {
   snapshot: WireProfileSnapshot;
   details: PageDetails;
@@ -33,10 +34,12 @@ export function PersonCard({
   recorded: boolean;
   /** The person's view when it came with the tab's first read: shown at once, then read again. */
   initialView?: PersonView;
+  /** The person's view read ahead of this card (SidebarApp's useReadAhead), taken once at its start. */
+  takeReadAhead?: (ref: WireProfileRef) => Promise<PersonView> | undefined;
 }) {
   const [ref] = useState(() => ({ network: snapshot.network, id: snapshot.id }));
   const [draftId] = useState(() => crypto.randomUUID());
-  const person = usePersonView(ref, snapshot, initialView);
+  const person = usePersonView(ref, snapshot, initialView, takeReadAhead);
   const { view, refresh, standing } = person;
 
   // Once the page has been read and the worker has recorded it (any new headline), read the view again.

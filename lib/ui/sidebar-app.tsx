@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { CollapsedTab, SurfaceBar } from '@/components/SurfaceBar';
 import {
@@ -12,12 +12,14 @@ import {
 } from '@/lib/platform/site-preferences';
 import { tabProfileKey } from '@/lib/platform/tab-profiles';
 import { call } from '@/lib/protocol/client';
+import { onDataChanged } from '@/lib/protocol/data-changed';
 import { extensionReplaced, REPLACED_MESSAGE } from '@/lib/protocol/replaced';
 import type { ResponseOf } from '@/lib/protocol/responses';
 import { overhearTabReports, type ShownTab, supersedes } from '@/lib/protocol/tab-reports';
 import type { PersonView, TabState } from '@/lib/protocol/types';
-import { type Network, networkLabels } from '@/lib/sites';
+import { type Network, networkLabels, type ProfileRef, parseProfileUrl } from '@/lib/sites';
 import { PersonCard } from './person-card';
+import { createReadAhead } from './read-ahead';
 
 type Load<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'error'; message: string };
 
@@ -51,6 +53,9 @@ export function SidebarApp({
   // The view that came with the first read, for the first card only: a later card for the same person
   // (after navigating away and back) reads its own, current view.
   const firstView = useRef<{ key: string; view: PersonView } | null>(null);
+  const readAhead = useReadAhead();
+  // Who is shown, for the tab's URL changes: a new part of the same profile reads nobody ahead.
+  const shownKey = useRef<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -102,8 +107,18 @@ export function SidebarApp({
         () => undefined,
       );
     const onUpdated = (updatedTabId: number, change: { url?: string; status?: string }) => {
-      if (updatedTabId !== tabId || (change.url === undefined && change.status === undefined)) return;
-      void readAgain();
+      if (updatedTabId !== tabId) return;
+      // The browser names the tab's new URL 10 to 15 ms before the content script's report arrives
+      // (Chrome opens a channel to every extension context for a runtime message): the person's view is
+      // read from then on, and shown once the report names the same person (useReadAhead). Who is shown
+      // still comes from the reports alone. The URL is given where Rapport has the site's host
+      // permission (Chrome); without it nothing is read ahead.
+      const ref = change.url === undefined ? null : parseProfileUrl(change.url);
+      if (ref && profileKey(ref) !== shownKey.current) readAhead.start(ref);
+      // The in-page sidebar needs no other read: it lives in the tab, so a page load ends it, and the
+      // whole content script that made it reports every in-app navigation itself. Each read took the
+      // worker 25 ms (tabs.get, session storage) just as the next person's view was asked for.
+      if (surface === 'panel' && (change.url !== undefined || change.status !== undefined)) void readAgain();
     };
     browser.tabs.onUpdated.addListener(onUpdated);
     // A report that landed between the first answer and the listeners above would be missed: ask again
@@ -114,7 +129,7 @@ export function SidebarApp({
       browser.tabs.onUpdated.removeListener(onUpdated);
       stopOverhearing();
     };
-  }, [resolvedTabId]);
+  }, [resolvedTabId, surface, readAhead]);
 
   const replaced = useReplacedNotice();
   const notice = replaced ? (
@@ -126,6 +141,7 @@ export function SidebarApp({
   if (tab.kind === 'error') return <p class="status error">{tab.message}</p>;
   const { snapshot, details, confirmed } = tab.value;
   const key = snapshot ? profileKey(snapshot) : null;
+  shownKey.current = key;
   const initialView = firstView.current?.key === key ? firstView.current?.view : undefined;
   if (firstView.current && firstView.current.key !== key) firstView.current = null;
   if (!snapshot)
@@ -140,6 +156,7 @@ export function SidebarApp({
         details={details}
         recorded={confirmed}
         initialView={initialView}
+        takeReadAhead={readAhead.take}
       />
     </>
   );
@@ -199,6 +216,19 @@ function useLayout(network: Network | null): SidebarLayout | null {
     document.body.classList.toggle('collapsed', layout?.collapsed === true);
   }, [layout?.collapsed]);
   return layout;
+}
+
+/** The sidebar's read-ahead store (lib/ui/read-ahead.ts), emptied by any change to stored data. */
+function useReadAhead() {
+  const readAhead = useMemo(
+    () =>
+      createReadAhead(profileKey, (ref: ProfileRef) =>
+        call('getPersonView', { ref: { network: ref.network, id: ref.id } }),
+      ),
+    [],
+  );
+  useEffect(() => onDataChanged(() => readAhead.drop()), [readAhead]);
+  return readAhead;
 }
 
 function profileKey(ref: { network: Network; id: string }): string {

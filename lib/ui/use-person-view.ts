@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { InteractionDraft } from '@/components/interaction-words';
 import type { PersonChoice } from '@/components/PersonPicker';
 import type { TagKind } from '@/components/TagsSection';
@@ -41,7 +41,12 @@ function message(error: unknown): string {
  * that matters is kept here: each action goes to the background, then the view is read again, so the tie
  * model, reciprocity and follow-up always reflect what is stored.
  */
-export function usePersonView(ref: WireProfileRef, snapshot: WireProfileSnapshot, initial?: PersonView) {
+export function usePersonView(
+  ref: WireProfileRef,
+  snapshot: WireProfileSnapshot,
+  initial?: PersonView,
+  takeReadAhead?: (ref: WireProfileRef) => Promise<PersonView> | undefined,
+) {
   const [view, setView] = useState<Load<PersonView>>(() =>
     initial ? { kind: 'ready', value: initial } : { kind: 'loading' },
   );
@@ -53,24 +58,30 @@ export function usePersonView(ref: WireProfileRef, snapshot: WireProfileSnapshot
   const snapshotRef = useRef(snapshot);
   snapshotRef.current = snapshot;
 
-  const refresh = useCallback(async () => {
-    const mine = ++seq.current;
-    try {
-      const value = await call('getPersonView', { ref });
-      if (!alive.current || mine !== seq.current) return;
-      current.current = value;
-      setView({ kind: 'ready', value });
-      setRefreshError(null);
-    } catch (error) {
-      if (!alive.current || mine !== seq.current) return;
-      if (current.current) setRefreshError(message(error));
-      else setView({ kind: 'error', message: message(error) });
-    }
-  }, [ref]);
+  const refresh = useCallback(
+    async (readAhead?: Promise<PersonView>) => {
+      const mine = ++seq.current;
+      try {
+        const value = await (readAhead ?? call('getPersonView', { ref }));
+        if (!alive.current || mine !== seq.current) return;
+        current.current = value;
+        setView({ kind: 'ready', value });
+        setRefreshError(null);
+      } catch (error) {
+        if (!alive.current || mine !== seq.current) return;
+        if (current.current) setRefreshError(message(error));
+        else setView({ kind: 'error', message: message(error) });
+      }
+    },
+    [ref],
+  );
 
-  useEffect(() => {
+  // A layout effect, so the read goes out as soon as the card is in the document: an effect waits for
+  // the next frame to be painted, 5 to 10 ms of the time from an in-app navigation to the person's data
+  // (tests/bench/sidebar.ts).
+  useLayoutEffect(() => {
     alive.current = true;
-    void refresh();
+    void refresh(takeReadAhead?.(ref));
     // A write from anywhere (the popup, another tab, an import) is read again here. It also heals the
     // one race a sequence number cannot: a read answered just before a write from this view committed.
     const stopListening = onDataChanged(() => void refresh());
@@ -92,7 +103,7 @@ export function usePersonView(ref: WireProfileRef, snapshot: WireProfileSnapshot
       await refresh();
     };
     return {
-      refresh,
+      refresh: () => refresh(),
       addPerson: () => {
         const id = crypto.randomUUID();
         return write(() =>

@@ -33,7 +33,14 @@ type PeopleMessages =
 
 export function peopleHandlers({ db, clock }: BackgroundDeps): HandlerGroup<PeopleMessages> {
   return {
-    getPersonView: async ({ ref }) => getPersonView(db, ref, clock, (await readSettings()).settings.focus),
+    // The settings are read while the database is: the focus only counts shared tags.
+    getPersonView: ({ ref }) =>
+      getPersonView(
+        db,
+        ref,
+        clock,
+        readSettings().then(({ settings }) => settings.focus),
+      ),
     addPerson: async (request) => ({ person: await addPerson(db, request, clock) }),
     createPerson: async (request) => ({ person: await createPerson(db, request, clock) }),
     getPerson: async ({ personId }) => ({ person: await getPerson(db, personId) }),

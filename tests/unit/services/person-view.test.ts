@@ -52,6 +52,31 @@ describe('getPersonView', () => {
     expect(view.tie?.score).toBeGreaterThan(0);
   });
 
+  it('counts a tag the focus names once the focus arrives, reading the database meanwhile', async () => {
+    await seed();
+    // Jane's tags: Hiring (Rahul has it too) and Rust (only hers). The focus names Rust.
+    const focus = { interests: ['rust'], goals: [] };
+    const without = await getPersonView(getDb(), jane, testClock());
+    let arrive: (value: typeof focus) => void = () => undefined;
+    const later = new Promise<typeof focus>((resolve) => {
+      arrive = resolve;
+    });
+    const pending = getPersonView(getDb(), jane, testClock(), later);
+    arrive(focus);
+    const withFocus = await pending;
+    expect(without.tie?.sharedTagCount).toBe(1);
+    expect(withFocus.tie?.sharedTagCount).toBe(2);
+    expect(withFocus.tie).toEqual(await getPersonView(getDb(), jane, testClock(), focus).then((v) => v.tie));
+  });
+
+  it('fails with the settings when the focus cannot be read, and answers for nobody without them', async () => {
+    await seed();
+    const broken = () => Promise.reject(new Error('storage is gone'));
+    await expect(getPersonView(getDb(), jane, testClock(), broken())).rejects.toThrow('storage is gone');
+    const nobody = await getPersonView(getDb(), { network: 'x', id: 'nobody' }, testClock(), broken());
+    expect(nobody.person).toBeNull();
+  });
+
   it('caps the interactions it returns but scores them all', async () => {
     await seed();
     const db = getDb();
