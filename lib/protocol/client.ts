@@ -23,6 +23,51 @@ export function call<N extends MessageName>(type: N, request: RequestOf<N>): Pro
 }
 
 /**
+ * How long a page waits for the worker's answer. Chromium can leave a message unanswered for good when
+ * the worker is stopped while it is on its way (tests/e2e/worker-kills.test.ts saw it in about 1 run in
+ * 10), and a field would then say "Saving…" forever: after this it says the worker did not answer, and
+ * keeps what was typed. A person's reads and writes take milliseconds; a cold worker opening a large
+ * database, seconds.
+ */
+export const ANSWER_DEADLINE_MS = 10_000;
+
+/**
+ * Work whose length grows with the whole store or a file (an import, an export, erasing everything, the
+ * popup's and search's first build of their digests at 50,000 people): no deadline, the page shows its own
+ * progress.
+ */
+const UNBOUNDED: ReadonlySet<MessageName> = new Set<MessageName>([
+  'previewImport',
+  'applyImport',
+  'exportData',
+  'exportPersonData',
+  'eraseAll',
+  'getPopupData',
+  'searchAll',
+  'getPersonStanding',
+  'getDataCounts',
+  'mergePeople',
+]);
+
+/** The deadline for an answer to `type`, in ms; null for none. */
+export function answerDeadline(type: MessageName): number | null {
+  return UNBOUNDED.has(type) ? null : ANSWER_DEADLINE_MS;
+}
+
+/** Rejects when `sent` has not settled within `ms`. */
+function withDeadline(sent: Promise<unknown>, ms: number | null, type: string): Promise<unknown> {
+  if (ms === null) return sent;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer to "${type}" within ${Math.round(ms / 1000)} seconds`)),
+      ms,
+    );
+  });
+  return Promise.race([sent, late]).finally(() => clearTimeout(timer));
+}
+
+/**
  * Checks the answer to a `type` request that is already on its way (a page's first read, sent by a script
  * of its own before this module has loaded: lib/protocol/first-read.ts).
  */
@@ -32,7 +77,7 @@ export async function acceptAnswer<N extends MessageName>(
 ): Promise<ResponseOf<N>> {
   let answer: unknown;
   try {
-    answer = await sent;
+    answer = await withDeadline(sent, answerDeadline(type), type);
   } catch (error) {
     if (extensionReplaced()) throw new RapportError('no-answer', REPLACED_MESSAGE);
     const text = error instanceof Error ? error.message : String(error);
