@@ -8,7 +8,8 @@ import { PROTOCOL_TAG } from './wire';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  /** The sender's tab; its URL only where the extension may see it (Chrome, on the three sites). */
+  tab?: { id?: number; url?: string };
   frameId?: number;
 }
 

@@ -2,6 +2,7 @@ import { reportFitsSender } from '@/lib/protocol/tab-reports';
 import { recordSighting } from '@/lib/services/identities';
 import { getPersonView } from '@/lib/services/person-view';
 import { readSettings } from '@/lib/settings';
+import { parseProfileUrl } from '@/lib/sites/urls';
 import type { BackgroundDeps, HandlerGroup } from './deps';
 
 export function tabHandlers({
@@ -43,15 +44,28 @@ export function tabHandlers({
     },
     getTabProfile: ({ tabId }, { sender }) => tabProfile(tabId ?? sender.tab?.id, 'getTabProfile'),
     async getTabPerson({ tabId }, { sender }) {
-      // Both reads at once: this answers the in-page sidebar's first question, which is on the way from
-      // a page load to the user's notes (issue #9). Settings are read even for a tab on no profile.
-      const [tab, { settings }] = await Promise.all([
-        tabProfile(tabId ?? sender.tab?.id, 'getTabPerson'),
-        readSettings(),
-      ]);
-      if (!tab.snapshot) return { tab, view: null };
+      // This answers the in-page sidebar's first question, which is on the way from a page load to the
+      // user's notes (issue #9), so nothing waits that need not. The sidebar is in its tab: the tab's URL
+      // (the sender's) names the person its state almost always names, and their view is read at once,
+      // next to the tab's state and the settings (each a round trip to the browser, slow while the page
+      // loads). When the state names someone else, theirs is read after.
+      const focus = readSettings().then(({ settings }) => settings.focus);
+      focus.catch(() => undefined); // Awaited below wherever it matters; never unhandled.
+      const guess = tabId === null && sender.tab?.url ? parseProfileUrl(sender.tab.url) : null;
+      const early = guess ? getPersonView(db, guess, clock, focus) : null;
+      early?.catch(() => undefined);
+      const tab = await tabProfile(tabId ?? sender.tab?.id, 'getTabPerson');
+      // The settings are read even for a tab on no profile: a failure to read them is reported alike.
+      if (!tab.snapshot) {
+        await focus;
+        return { tab, view: null };
+      }
       const { network, id } = tab.snapshot;
-      return { tab, view: await getPersonView(db, { network, id }, clock, settings.focus) };
+      const view =
+        early && guess?.network === network && guess.id === id
+          ? await early
+          : await getPersonView(db, { network, id }, clock, focus);
+      return { tab, view };
     },
   };
 }

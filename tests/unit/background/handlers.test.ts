@@ -128,6 +128,39 @@ describe('getTabPerson', () => {
     );
   });
 
+  it("reads the view of the person the tab's URL names, and of the tab's own person when they differ", async () => {
+    const { tabs, handlers } = setup();
+    const rahul = {
+      ...jane,
+      id: 'rahul-mehta',
+      url: 'https://www.linkedin.com/in/rahul-mehta/',
+      name: 'Rahul',
+    };
+    for (const [person, text] of [
+      [jane, 'About Jane'],
+      [rahul, 'About Rahul'],
+    ] as const) {
+      await handlers.saveNote(
+        { ref: { network: person.network, id: person.id }, snapshot: person, noteId: text, text },
+        sidebar,
+      );
+    }
+    const inTab = (url: string) => ({ ...sidebar, sender: { ...sidebar.sender, tab: { id: 7, url } } });
+    tabs.map.set(7, { snapshot: jane, details: 'read', seq: 3 });
+    const same = await handlers.getTabPerson({ tabId: null }, inTab('https://www.linkedin.com/in/jane-doe/'));
+    expect(same.view?.notes.map((note) => note.text)).toEqual(['About Jane']);
+    // The URL can be ahead of the state (the content script has not reported yet): the state decides.
+    const ahead = await handlers.getTabPerson(
+      { tabId: null },
+      inTab('https://www.linkedin.com/in/rahul-mehta/'),
+    );
+    expect(ahead.tab.snapshot?.id).toBe('jane-doe');
+    expect(ahead.view?.notes.map((note) => note.text)).toEqual(['About Jane']);
+    tabs.map.set(7, { snapshot: rahul, details: 'read', seq: 4 });
+    const other = await handlers.getTabPerson({ tabId: null }, inTab('https://www.linkedin.com/feed/'));
+    expect(other.view?.notes.map((note) => note.text)).toEqual(['About Rahul']);
+  });
+
   it('answers no view when the tab shows no profile', async () => {
     const { handlers } = setup();
     expect(await handlers.getTabPerson({ tabId: 9 }, sidebar)).toEqual({
