@@ -17,6 +17,12 @@ const PROFILE_DOM_TIMEOUT_MS = 8_000;
  * app filling the profile in parts. Bounded, because each check reads the page while its timeline ticks.
  */
 const LATE_DETAILS_WINDOW_MS = 3_000;
+/**
+ * How long a sidebar made at a press on a link to a profile waits for that profile. A click navigates
+ * within about a tenth of a second; a press that was not one (dragged away, held, the page cancelled its
+ * navigation) would otherwise leave a hidden extension frame in the page for as long as it is open.
+ */
+export const WARM_FRAME_KEPT_MS = 10_000;
 
 export interface ContentRuntimeOptions {
   /** This content script's site: only its own network's URLs and page readers are bundled. */
@@ -56,14 +62,26 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
   let mode = options.displayMode;
   let layout = options.layout;
   let onProfile = false;
+  let warm = options.warm === true;
+  let frameShown = false;
 
   // In side-panel mode nothing is added to the page; the profile is still reported for the panel.
   const updateFrame = () => {
     if (onProfile && mode === 'page') {
       frame ??= createSidebarFrame(options.sidebarUrl, layout);
       frame.show();
-    } else if (options.warm && mode === 'page' && frame === null) {
+      frameShown = true;
+    } else if (warm && mode === 'page' && frame === null) {
       frame = createSidebarFrame(options.sidebarUrl, layout, false);
+      const made = frame;
+      setTimeout(() => {
+        warm = false;
+        // Once shown it stays, hidden off profiles: it may still be saving what the user typed.
+        if (frame === made && !frameShown) {
+          made.remove();
+          frame = null;
+        }
+      }, WARM_FRAME_KEPT_MS);
     } else {
       // Hidden, not removed: the sidebar still gets to save what the user was typing, and the next
       // profile shows without reloading it.

@@ -3,7 +3,7 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchUrl } from '@/lib/content/navigation';
-import { type ContentRuntimeOptions, startContentRuntime } from '@/lib/content/runtime';
+import { type ContentRuntimeOptions, startContentRuntime, WARM_FRAME_KEPT_MS } from '@/lib/content/runtime';
 import type { ProfileSnapshot } from '@/lib/sites';
 import { linkedInSite } from '@/lib/sites/linkedin/site';
 
@@ -109,6 +109,38 @@ describe('the content runtime started by a press on a link to a profile', () => 
     expect(host()).not.toBeNull();
     expect(host()?.style.display).toBe('none');
     expect(document.documentElement.style.marginRight).toBe('');
+  });
+
+  it('removes that sidebar when no profile follows the press', () => {
+    vi.useFakeTimers();
+    try {
+      history.replaceState({}, '', '/feed/');
+      start(true);
+      vi.advanceTimersByTime(WARM_FRAME_KEPT_MS - 1);
+      expect(host()).not.toBeNull();
+      vi.advanceTimersByTime(1);
+      expect(host()).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps it once the profile came, also after the user left it', async () => {
+    history.replaceState({}, '', '/feed/');
+    vi.useFakeTimers();
+    try {
+      start(true);
+      history.pushState({}, '', '/in/jane-doe/');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      await vi.waitFor(() => expect(host()?.style.display).toBe('block'));
+      history.pushState({}, '', '/feed/');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      await vi.waitFor(() => expect(host()?.style.display).toBe('none'));
+      vi.advanceTimersByTime(WARM_FRAME_KEPT_MS);
+      expect(host()).not.toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('makes no sidebar on such a page otherwise', () => {
