@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { CollapsedTab, SurfaceBar } from '@/components/SurfaceBar';
 import {
@@ -58,7 +58,9 @@ export function SidebarApp({
   // Who is shown, for the tab's URL changes: a new part of the same profile reads nobody ahead.
   const shownKey = useRef<string | null>(null);
 
-  useEffect(() => {
+  // A layout effect: an answer already there (the first read usually is, sent before the bundle
+  // loaded) then renders before the first paint, not a frame or more after it, as an effect would.
+  useLayoutEffect(() => {
     let cancelled = false;
     (first ?? readTabPerson(tabId))
       // A read can be asked again: once, when the worker did not answer in time (lib/protocol/client.ts).

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { Counts } from '@/components/popup/Counts';
 import { FocusHint } from '@/components/popup/FocusHint';
@@ -89,7 +89,8 @@ export function PopupApp({
     }
   }, []);
 
-  useEffect(() => {
+  // A layout effect, so data already there renders before the first paint (sidebar-app.tsx says why).
+  useLayoutEffect(() => {
     void (async () => {
       if (first) {
         try {
