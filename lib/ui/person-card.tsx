@@ -12,8 +12,15 @@ import { TagsSection } from '@/components/TagsSection';
 import { TieSection } from '@/components/TieSection';
 import { WhoSection } from '@/components/WhoSection';
 import { openSearch } from '@/lib/platform/open-search';
-import type { PageDetails, PersonView, WireProfileRef, WireProfileSnapshot } from '@/lib/protocol/types';
-import { networkLabels } from '@/lib/sites';
+import type {
+  PageDetails,
+  PersonStanding,
+  PersonView,
+  WireProfileRef,
+  WireProfileSnapshot,
+} from '@/lib/protocol/types';
+import { type Network, networkLabels } from '@/lib/sites';
+import { memo } from './memo';
 import { milestonePromptKey } from './milestone-dismissals';
 import { usePersonView } from './use-person-view';
 
@@ -110,22 +117,64 @@ export function PersonCard({
         </p>
       ) : null}
       {ready ? (
-        <WhoSection
+        <PersonBody
+          network={ref.network}
+          ready={ready}
+          identity={identity}
           known={known}
-          otherIdentities={ready.identities.filter((one) => one !== identity)}
-          onAdd={person.addPerson}
-          searchPeople={person.searchPeople}
-          onLink={person.linkTo}
+          placed={placed}
+          introducedByName={person.introducedByName}
+          actions={person.actions}
+          draftId={draftId}
         />
       ) : null}
-      {ready?.details ? (
+    </main>
+  );
+}
+
+type Actions = ReturnType<typeof usePersonView>['actions'];
+
+/**
+ * Everything below the header, from the stored view. A report that only changes the page's details (the
+ * name, the headline, the photo) renders the header alone: this part keeps the same props then, and the
+ * name shows within a frame of the page's DOM (issue #3), not after the whole card was rendered again.
+ */
+const PersonBody = memo(function PersonBody({
+  network,
+  ready,
+  identity,
+  known,
+  placed,
+  introducedByName,
+  actions,
+  draftId,
+}: {
+  network: Network;
+  ready: PersonView;
+  identity: PersonView['identities'][number] | undefined;
+  known: boolean;
+  placed: PersonStanding | null;
+  introducedByName: string | null;
+  actions: Actions;
+  draftId: string;
+}) {
+  return (
+    <>
+      <WhoSection
+        known={known}
+        otherIdentities={ready.identities.filter((one) => one !== identity)}
+        onAdd={actions.addPerson}
+        searchPeople={actions.searchPeople}
+        onLink={actions.linkTo}
+      />
+      {ready.details ? (
         <>
           <TieSection
             tie={ready.tie}
             details={ready.details}
-            introducedByName={person.introducedByName}
-            updatePerson={person.updatePerson}
-            searchPeople={person.searchPeople}
+            introducedByName={introducedByName}
+            updatePerson={actions.updatePerson}
+            searchPeople={actions.searchPeople}
             place={placed}
           />
           {ready.tie ? (
@@ -140,8 +189,8 @@ export function PersonCard({
               <h2>What happened</h2>
             </summary>
             <QuickLog
-              channel={ref.network}
-              onLog={(draft) => person.logInteraction({ ...draft, at: Date.now() })}
+              channel={network}
+              onLog={(draft) => actions.logInteraction({ ...draft, at: Date.now() })}
             />
             <details class="full-form">
               <summary class="full-form-toggle">Log with details…</summary>
@@ -150,38 +199,36 @@ export function PersonCard({
                   at: Date.now(),
                   kind: 'message',
                   direction: 'me',
-                  channel: ref.network,
+                  channel: network,
                   text: null,
                 }}
                 submitLabel="Log it"
                 stampNow
                 resetOnSubmit
-                onSubmit={person.logInteraction}
+                onSubmit={actions.logInteraction}
               />
             </details>
             <InteractionLog
               interactions={ready.interactions}
-              onUpdate={person.updateInteraction}
-              onDelete={person.deleteInteraction}
+              onUpdate={actions.updateInteraction}
+              onDelete={actions.deleteInteraction}
             />
           </details>
         </>
       ) : null}
-      {ready ? (
-        <NotesSection
-          notes={ready.notes}
-          draftId={draftId}
-          saveNote={person.saveNote}
-          deleteNote={known ? person.deleteNote : undefined}
-          formatDate={formatDateTime}
-        />
-      ) : null}
-      {ready?.details ? (
+      <NotesSection
+        notes={ready.notes}
+        draftId={draftId}
+        saveNote={actions.saveNote}
+        deleteNote={known ? actions.deleteNote : undefined}
+        formatDate={formatDateTime}
+      />
+      {ready.details ? (
         <>
           <TagsSection
             tags={ready.details}
-            editTags={person.editTags}
-            suggest={person.listTags}
+            editTags={actions.editTags}
+            suggest={actions.listTags}
             shared={placed?.shared ?? null}
             onSearch={(tag) =>
               openSearch(tag).catch((error: unknown) =>
@@ -194,14 +241,14 @@ export function PersonCard({
             links={ready.links}
             introduction={placed?.introduction ?? null}
             onIntroduction={(done) =>
-              placed?.introduction ? person.actOnPrompt(placed.introduction, done) : Promise.resolve()
+              placed?.introduction ? actions.actOnPrompt(placed.introduction, done) : Promise.resolve()
             }
-            searchPeople={person.searchPeople}
-            addLink={person.addLink}
-            removeLink={person.removeLink}
+            searchPeople={actions.searchPeople}
+            addLink={actions.addLink}
+            removeLink={actions.removeLink}
           />
         </>
       ) : null}
-    </main>
+    </>
   );
-}
+});

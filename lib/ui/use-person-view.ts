@@ -165,7 +165,9 @@ export function usePersonView(
   const introducedByName = usePersonName(details?.introducedBy ?? null);
   const standing = useStanding(view.kind === 'ready' ? view.value : null);
 
-  return { view, refreshError, introducedByName, standing, ...actions };
+  // `actions` as one object too: it stays the same for the card's life, so parts that take it can skip
+  // rendering when only the page's details changed (person-card.tsx).
+  return { view, refreshError, introducedByName, standing, actions, ...actions };
 }
 
 /** The name of the person who introduced this one (one getPerson when it changes). */
