@@ -4,10 +4,9 @@ import {
   httpUrl,
   IdSchema,
   NoteTextSchema,
-  PageDetailsSchema,
   ProfileRefSchema,
   ProfileSnapshotSchema,
-  ReportSeqSchema,
+  ReportProfileRequestSchema,
 } from './schemas';
 import {
   ActOnPromptInputSchema,
@@ -37,11 +36,7 @@ export const messages = {
   /** A content script tells the worker which profile its tab shows (null: not a profile page). */
   reportProfile: {
     senders: ['content'],
-    request: z.strictObject({
-      snapshot: z.nullable(ProfileSnapshotSchema),
-      details: PageDetailsSchema,
-      seq: ReportSeqSchema,
-    }),
+    request: ReportProfileRequestSchema,
   },
   /**
    * A site's watcher (lib/content/watch.ts) found a profile after an in-app navigation: the worker runs the

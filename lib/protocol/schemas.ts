@@ -50,3 +50,14 @@ const MAX_REPORT_SEQ = 8.64e15;
  * person. 0: no report yet.
  */
 export const ReportSeqSchema = z.number().check(z.gte(0), z.lte(MAX_REPORT_SEQ));
+
+/**
+ * A content script's report of which profile its tab shows. Here rather than with the other requests
+ * (messages.ts), because the sidebar and the side panel check the reports they overhear with it, and
+ * those pages would otherwise build the schema of every request when they load.
+ */
+export const ReportProfileRequestSchema = z.strictObject({
+  snapshot: z.nullable(ProfileSnapshotSchema),
+  details: PageDetailsSchema,
+  seq: ReportSeqSchema,
+});

@@ -1,7 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '#imports';
 import { networkOfUrl } from '@/lib/sites/urls';
-import { messages } from './messages';
+import { ReportProfileRequestSchema } from './schemas';
 import type { TabProfile, TabState, WireProfileSnapshot } from './types';
 import { PROTOCOL_TAG } from './wire';
 
@@ -40,7 +40,7 @@ export function overheardReport(
   if (typeof message !== 'object' || message === null) return null;
   const { tag, type, payload } = message as { tag?: unknown; type?: unknown; payload?: unknown };
   if (tag !== PROTOCOL_TAG || type !== 'reportProfile') return null;
-  const parsed = messages.reportProfile.request.safeParse(payload);
+  const parsed = ReportProfileRequestSchema.safeParse(payload);
   if (!parsed.success || !reportFitsSender(parsed.data.snapshot, sender.url)) return null;
   const { snapshot, details, seq } = parsed.data;
   return { snapshot, details: snapshot ? details : 'read', seq };
