@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatDateTime } from '@/components/format';
 import { InteractionForm } from '@/components/InteractionForm';
 import { InteractionLog } from '@/components/InteractionLog';
+import { LazyDetails } from '@/components/LazyDetails';
 import { headlineChange, MilestoneBanner } from '@/components/MilestoneBanner';
 import { MutualTies } from '@/components/MutualTies';
 import { NotesSection } from '@/components/NotesSection';
@@ -192,8 +193,7 @@ const PersonBody = memo(function PersonBody({
               channel={network}
               onLog={(draft) => actions.logInteraction({ ...draft, at: Date.now() })}
             />
-            <details class="full-form">
-              <summary class="full-form-toggle">Log with details…</summary>
+            <LazyDetails class="full-form" summaryClass="full-form-toggle" summary="Log with details…">
               <InteractionForm
                 initial={{
                   at: Date.now(),
@@ -207,7 +207,7 @@ const PersonBody = memo(function PersonBody({
                 resetOnSubmit
                 onSubmit={actions.logInteraction}
               />
-            </details>
+            </LazyDetails>
             <InteractionLog
               interactions={ready.interactions}
               onUpdate={actions.updateInteraction}
