@@ -140,6 +140,21 @@ describe('the person view on a LinkedIn profile', () => {
     await answered.getByRole('button', { name: /^Delete / }).click();
     await answered.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(() => loggedKinds(frame)).toEqual(['question-asked', 'congratulation']);
+
+    // The full form is built only once its section is opened, and logs like the quick buttons do.
+    expect(await frame.getByRole('button', { name: 'Log it' }).count()).toBe(0);
+    await frame.getByText('Log with details…').click();
+    const form = frame.locator('.full-form');
+    await form.getByLabel('What happened (optional)').fill('Sent her the slides');
+    await form.getByRole('button', { name: 'Log it' }).click();
+    await expect
+      .poll(() => frame.locator('.interaction-log .log-text').first().textContent())
+      .toBe('Sent her the slides');
+    expect(await loggedKinds(frame)).toEqual(['message', 'question-asked', 'congratulation']);
+    const sent = frame.locator('.interaction-log > li').first();
+    await sent.getByRole('button', { name: /^Delete / }).click();
+    await sent.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => loggedKinds(frame)).toEqual(['question-asked', 'congratulation']);
     await page.close();
   });
 
