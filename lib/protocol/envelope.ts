@@ -33,3 +33,8 @@ export class RapportError extends Error {
     this.code = code;
   }
 }
+
+/** Whether the worker gave no answer (gone, or not within the deadline): the request may be sent again. */
+export function isNoAnswer(error: unknown): boolean {
+  return error instanceof RapportError && error.code === 'no-answer';
+}

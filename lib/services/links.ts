@@ -43,20 +43,28 @@ export async function linksOf(db: RapportDatabase, personId: string): Promise<Li
  * knows them), ordered by name. This is "who among my ties knows X".
  */
 export async function whoKnows(db: RapportDatabase, personId: string): Promise<LinkView[]> {
-  return db.transaction('r', db.people, db.links, async () => {
-    const links = await linksOf(db, personId);
-    const others = await db.people.bulkGet(
-      links.map((link) => (link.fromId === personId ? link.toId : link.fromId)),
-    );
-    const views: LinkView[] = [];
-    links.forEach((link, index) => {
-      const other = others[index];
-      if (other) views.push({ link: toLink(link), other: toPersonSummary(other) });
-    });
-    return views.sort(
-      (a, b) => a.other.name.localeCompare(b.other.name) || a.link.kind.localeCompare(b.link.kind),
-    );
+  return db.transaction('r', db.people, db.links, async () =>
+    linkViews(db, personId, await linksOf(db, personId)),
+  );
+}
+
+/** whoKnows for link rows already read (linksOf): the person at the other end of each, ordered by name. */
+export async function linkViews(
+  db: RapportDatabase,
+  personId: string,
+  links: LinkRow[],
+): Promise<LinkView[]> {
+  const others = await db.people.bulkGet(
+    links.map((link) => (link.fromId === personId ? link.toId : link.fromId)),
+  );
+  const views: LinkView[] = [];
+  links.forEach((link, index) => {
+    const other = others[index];
+    if (other) views.push({ link: toLink(link), other: toPersonSummary(other) });
   });
+  return views.sort(
+    (a, b) => a.other.name.localeCompare(b.other.name) || a.link.kind.localeCompare(b.link.kind),
+  );
 }
 
 export function toLink(row: LinkRow): Link {

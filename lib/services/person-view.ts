@@ -13,7 +13,7 @@ import { refreshDigests } from './digests';
 import { notFound } from './errors';
 import { toIdentity } from './identities';
 import { allInteractionsOf, toInteraction } from './interactions';
-import { linksOf, whoKnows } from './links';
+import { linksOf, linkViews } from './links';
 import { notesOf } from './notes';
 import { toPersonDetails, toPersonSummary } from './people';
 import { EMPTY_FOCUS, personUrl, toPromptState } from './popup';
@@ -42,15 +42,17 @@ export async function getPersonView(
     const identity = await db.identities.get([ref.network, ref.id]);
     if (!identity) return null;
     const personId = identity.personId;
-    // One round of requests once the identity names the person: each of these waits on no other.
+    // One round of requests once the identity names the person; the link rows are read once, for the
+    // list of who knows them and for the tie model.
     const personRead = db.people.get(personId);
+    const linkRowsRead = linksOf(db, personId);
     const [person, notes, identities, rows, links, linkRows, held] = await Promise.all([
       personRead,
       notesOf(db, personId),
       db.identities.where('personId').equals(personId).toArray(),
       allInteractionsOf(db, personId),
-      whoKnows(db, personId),
-      linksOf(db, personId),
+      linkRowsRead.then((linkRows) => linkViews(db, personId, linkRows)),
+      linkRowsRead,
       personRead.then((row) => (row ? topicsHeldByOthers(db, row) : new Set<string>())),
     ]);
     return person ? { person, notes, identities, rows, links, linkRows, held } : null;

@@ -24,6 +24,11 @@ export async function readSettings(): Promise<ReadSettings> {
   return read;
 }
 
+/** The user's focus (interests and goals), which the tie model and the prompts match ties on. */
+export async function readFocus(): Promise<Settings['focus']> {
+  return (await readSettings()).settings.focus;
+}
+
 export async function writeSettings(settings: Settings): Promise<void> {
   await browser.storage.local.set({
     [SETTINGS_KEY]: { version: SETTINGS_VERSION, ...cloneSettings(settings) },

@@ -48,7 +48,8 @@ export function PersonCard({
   const [ref] = useState(() => ({ network: snapshot.network, id: snapshot.id }));
   const [draftId] = useState(() => crypto.randomUUID());
   const person = usePersonView(ref, snapshot, initialView, takeReadAhead);
-  const { view, refresh, standing } = person;
+  const { view, standing, actions } = person;
+  const { refresh } = actions;
 
   // Once the page has been read and the worker has recorded it (any new headline), read the view again.
   useEffect(() => {
@@ -83,7 +84,7 @@ export function PersonCard({
           dismissedHeadline={bannerPutAway ? (change?.to ?? null) : null}
           lastCongratulatedAt={lastCongratulatedAt}
           onCongratulate={() =>
-            person.logInteraction({
+            actions.logInteraction({
               at: Date.now(),
               kind: 'congratulation',
               direction: 'me',
@@ -91,7 +92,7 @@ export function PersonCard({
               text: identity.lastSeenHeadline ? `New role: ${identity.lastSeenHeadline}` : null,
             })
           }
-          onDismiss={() => person.actOnPrompt(bannerPrompt, false)}
+          onDismiss={() => actions.actOnPrompt(bannerPrompt, false)}
         />
       ) : null}
       <PersonHeader
@@ -125,7 +126,7 @@ export function PersonCard({
           known={known}
           placed={placed}
           introducedByName={person.introducedByName}
-          actions={person.actions}
+          actions={actions}
           draftId={draftId}
         />
       ) : null}

@@ -13,7 +13,7 @@ import {
 import { tabProfileKey } from '@/lib/platform/tab-profiles';
 import { call } from '@/lib/protocol/client';
 import { onDataChanged } from '@/lib/protocol/data-changed';
-import { RapportError } from '@/lib/protocol/envelope';
+import { isNoAnswer } from '@/lib/protocol/envelope';
 import { extensionReplaced, REPLACED_MESSAGE } from '@/lib/protocol/replaced';
 import type { ResponseOf } from '@/lib/protocol/responses';
 import { overhearTabReports, type ShownTab, supersedes } from '@/lib/protocol/tab-reports';
@@ -64,7 +64,9 @@ export function SidebarApp({
     let cancelled = false;
     (first ?? readTabPerson(tabId))
       // A read can be asked again: once, when the worker did not answer in time (lib/protocol/client.ts).
-      .catch((error: unknown) => (isNoAnswer(error) ? readTabPerson(tabId) : Promise.reject(error)))
+      .catch((error: unknown) =>
+        isNoAnswer(error) && !extensionReplaced() ? readTabPerson(tabId) : Promise.reject(error),
+      )
       .then(({ tab: value, view }) => {
         if (cancelled) return;
         if (value.snapshot && view) firstView.current = { key: profileKey(value.snapshot), view };
@@ -234,10 +236,6 @@ function useReadAhead() {
   );
   useEffect(() => onDataChanged(() => readAhead.drop()), [readAhead]);
   return readAhead;
-}
-
-function isNoAnswer(error: unknown): boolean {
-  return error instanceof RapportError && error.code === 'no-answer' && !extensionReplaced();
 }
 
 function profileKey(ref: { network: Network; id: string }): string {

@@ -4,7 +4,7 @@ import type { PersonChoice } from '@/components/PersonPicker';
 import type { TagKind } from '@/components/TagsSection';
 import { call } from '@/lib/protocol/client';
 import { onDataChanged } from '@/lib/protocol/data-changed';
-import { RapportError } from '@/lib/protocol/envelope';
+import { isNoAnswer } from '@/lib/protocol/envelope';
 import type {
   LinkInput,
   PersonPatch,
@@ -27,7 +27,7 @@ async function idempotent<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof RapportError && error.code === 'no-answer') return work();
+    if (isNoAnswer(error)) return work();
     throw error;
   }
 }
@@ -165,9 +165,9 @@ export function usePersonView(
   const introducedByName = usePersonName(details?.introducedBy ?? null);
   const standing = useStanding(view.kind === 'ready' ? view.value : null);
 
-  // `actions` as one object too: it stays the same for the card's life, so parts that take it can skip
-  // rendering when only the page's details changed (person-card.tsx).
-  return { view, refreshError, introducedByName, standing, actions, ...actions };
+  // `actions` stays the same object for the card's life, so parts that take it can skip rendering when
+  // only the page's details changed (person-card.tsx).
+  return { view, refreshError, introducedByName, standing, actions };
 }
 
 /** The name of the person who introduced this one (one getPerson when it changes). */

@@ -12,7 +12,7 @@ import {
 } from '@/lib/services/people';
 import { getPersonStanding, getPersonView } from '@/lib/services/person-view';
 import { listTags } from '@/lib/services/tags';
-import { readSettings } from '@/lib/settings';
+import { readFocus } from '@/lib/settings';
 import type { BackgroundDeps, HandlerGroup } from './deps';
 
 type PeopleMessages =
@@ -34,13 +34,7 @@ type PeopleMessages =
 export function peopleHandlers({ db, clock }: BackgroundDeps): HandlerGroup<PeopleMessages> {
   return {
     // The settings are read while the database is: the focus only counts shared tags.
-    getPersonView: ({ ref }) =>
-      getPersonView(
-        db,
-        ref,
-        clock,
-        readSettings().then(({ settings }) => settings.focus),
-      ),
+    getPersonView: ({ ref }) => getPersonView(db, ref, clock, readFocus()),
     addPerson: async (request) => ({ person: await addPerson(db, request, clock) }),
     createPerson: async (request) => ({ person: await createPerson(db, request, clock) }),
     getPerson: async ({ personId }) => ({ person: await getPerson(db, personId) }),
@@ -53,7 +47,7 @@ export function peopleHandlers({ db, clock }: BackgroundDeps): HandlerGroup<Peop
     searchPeople: async (request) => ({ people: await searchPeople(db, request) }),
     listTags: async (request) => ({ tags: await listTags(db, request) }),
     getPersonStanding: async ({ personId }) =>
-      getPersonStanding(db, personId, clock.now(), (await readSettings()).settings.focus),
+      getPersonStanding(db, personId, clock.now(), await readFocus()),
     linkIdentity: async (request) => ({ identity: await linkIdentity(db, request, clock) }),
     mergePeople: async (request) => ({ person: await mergePeople(db, request, clock) }),
     splitIdentity: async (request) => ({ person: await splitIdentity(db, request, clock) }),

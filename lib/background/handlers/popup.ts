@@ -2,7 +2,7 @@ import { showDueCount } from '@/lib/platform/badge';
 import { getPopupData } from '@/lib/services/popup';
 import { actOnPrompt } from '@/lib/services/prompt-actions';
 import { searchAll, searchIndex } from '@/lib/services/search';
-import { readSettings } from '@/lib/settings';
+import { readFocus } from '@/lib/settings';
 import type { BackgroundDeps, HandlerGroup } from './deps';
 
 /** The toolbar popup. Its writes reach the badge through the store's change listener (lib/platform/badge.ts). */
@@ -17,7 +17,7 @@ export function popupHandlers({
       const snapshot = state?.snapshot ?? null;
       const data = await getPopupData(db, clock.now(), {
         tabProfile: snapshot ? { network: snapshot.network, id: snapshot.id } : null,
-        focus: (await readSettings()).settings.focus,
+        focus: await readFocus(),
       });
       // The popup computed the count anyway: the badge follows what the user sees.
       void showDueCount(data.counts.dueToday).catch(() => undefined);
@@ -26,6 +26,6 @@ export function popupHandlers({
       return data;
     },
     actOnPrompt: (request) => actOnPrompt(db, request, clock),
-    searchAll: async (request) => searchAll(db, request, clock.now(), (await readSettings()).settings.focus),
+    searchAll: async (request) => searchAll(db, request, clock.now(), await readFocus()),
   };
 }

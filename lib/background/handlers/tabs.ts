@@ -1,7 +1,7 @@
 import { reportFitsSender } from '@/lib/protocol/tab-reports';
 import { recordSighting } from '@/lib/services/identities';
 import { getPersonView } from '@/lib/services/person-view';
-import { readSettings } from '@/lib/settings';
+import { readFocus } from '@/lib/settings';
 import { parseProfileUrl } from '@/lib/sites/urls';
 import type { BackgroundDeps, HandlerGroup } from './deps';
 
@@ -49,7 +49,7 @@ export function tabHandlers({
       // (the sender's) names the person its state almost always names, and their view is read at once,
       // next to the tab's state and the settings (each a round trip to the browser, slow while the page
       // loads). When the state names someone else, theirs is read after.
-      const focus = readSettings().then(({ settings }) => settings.focus);
+      const focus = readFocus();
       focus.catch(() => undefined); // Awaited below wherever it matters; never unhandled.
       const guess = tabId === null && sender.tab?.url ? parseProfileUrl(sender.tab.url) : null;
       const early = guess ? getPersonView(db, guess, clock, focus) : null;

@@ -128,7 +128,7 @@ describe('getTabPerson', () => {
     );
   });
 
-  it("reads the view of the person the tab's URL names, and of the tab's own person when they differ", async () => {
+  it("answers the view of the tab's own person, whether its URL names them, someone else or nobody", async () => {
     const { tabs, handlers } = setup();
     const rahul = {
       ...jane,
