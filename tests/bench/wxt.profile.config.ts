@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { inlineStylesheets } from '../../scripts/inline-stylesheets';
-import base from '../../wxt.config';
+import base, { MODERN_DEXIE } from '../../wxt.config';
 
 /**
  * The same extension, not minified: for profiling the content scripts (tests/bench/page-cost-profile.ts),
@@ -11,5 +11,9 @@ import base from '../../wxt.config';
 export default defineConfig({
   ...base,
   root: new URL('../..', import.meta.url).pathname,
-  vite: () => ({ plugins: [preact(), inlineStylesheets()], build: { minify: false } }),
+  vite: () => ({
+    plugins: [preact(), inlineStylesheets()],
+    resolve: { alias: [MODERN_DEXIE] },
+    build: { minify: false },
+  }),
 });
