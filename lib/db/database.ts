@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { type CommitListener, digestQueueMiddleware } from './digest-queue';
+import { ProfileOwners } from './profile-owners';
 import type {
   DigestQueueRow,
   DigestRow,
@@ -37,6 +38,8 @@ export class RapportDatabase extends Dexie {
   digestQueue!: Table<DigestQueueRow, string>;
   popupCache!: Table<PopupCacheRow, string>;
   private readonly commitListeners = new Set<CommitListener>();
+  /** Whose each profile is, kept in memory (profile-owners.ts). */
+  readonly owners: ProfileOwners = new ProfileOwners(this);
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
@@ -70,6 +73,7 @@ export class RapportDatabase extends Dexie {
     // The popup's answer as last computed (lib/services/popup-cache.ts), so opening the popup reads one row
     // instead of every digest. A new table only: no existing row changes, so there is nothing to upgrade.
     this.version(4).stores({ popupCache: 'key' });
+    this.use(this.owners.middleware());
     this.use(
       digestQueueMiddleware(() => {
         for (const listener of this.commitListeners) listener();

@@ -30,6 +30,16 @@ export async function ensurePerson(
 }
 
 /**
+ * The id of the person behind a profile, or null for nobody: from the worker's copy when it is exact
+ * (lib/db/profile-owners.ts), else from the store. Inside a transaction, before it writes identities.
+ */
+export async function ownerOf(db: RapportDatabase, ref: WireProfileRef): Promise<string | null> {
+  const known = db.owners.lookup(ref.network, ref.id);
+  if (known !== undefined) return known;
+  return (await db.identities.get([ref.network, ref.id]))?.personId ?? null;
+}
+
+/**
  * Attaches a profile to an existing person ("this is also Jane"). A profile that already belongs to
  * someone else is refused: moving it would leave its notes behind, which is what mergePeople is for.
  */
@@ -68,6 +78,8 @@ export async function recordSighting(
   snapshot: WireProfileSnapshot,
   now: number,
 ): Promise<boolean> {
+  // Most profiles viewed are nobody's: then no write transaction is opened at all.
+  if (db.owners.lookup(snapshot.network, snapshot.id) === null) return false;
   return db.transaction('rw', db.identities, async () => {
     const row = await db.identities.get([snapshot.network, snapshot.id]);
     if (!row) return false;

@@ -11,7 +11,7 @@ import type { Clock } from './clock';
 import { readEveryone } from './digest-mirror';
 import { refreshDigests } from './digests';
 import { notFound } from './errors';
-import { toIdentity } from './identities';
+import { ownerOf, toIdentity } from './identities';
 import { allInteractionsOf, toInteraction } from './interactions';
 import { linksOf, linkViews } from './links';
 import { notesOf } from './notes';
@@ -38,25 +38,8 @@ export async function getPersonView(
   const focusRead = Promise.resolve(focus);
   // A view of nobody does not wait for it, and its failure is then nobody's to report.
   focusRead.catch(() => undefined);
-  const read = await db.transaction('r', db.allTables, async () => {
-    const identity = await db.identities.get([ref.network, ref.id]);
-    if (!identity) return null;
-    const personId = identity.personId;
-    // One round of requests once the identity names the person; the link rows are read once, for the
-    // list of who knows them and for the tie model.
-    const personRead = db.people.get(personId);
-    const linkRowsRead = linksOf(db, personId);
-    const [person, notes, identities, rows, links, linkRows, held] = await Promise.all([
-      personRead,
-      notesOf(db, personId),
-      db.identities.where('personId').equals(personId).toArray(),
-      allInteractionsOf(db, personId),
-      linkRowsRead.then((linkRows) => linkViews(db, personId, linkRows)),
-      linkRowsRead,
-      personRead.then((row) => (row ? topicsHeldByOthers(db, row) : new Set<string>())),
-    ]);
-    return person ? { person, notes, identities, rows, links, linkRows, held } : null;
-  });
+  // Nobody's profile, known from memory, needs no transaction.
+  const read = await (db.owners.lookup(ref.network, ref.id) === null ? null : readPerson(db, ref));
   if (!read) {
     return {
       ref,
@@ -85,6 +68,27 @@ export async function getPersonView(
     links,
     tie: tieView(person, usable, linkRows, sharedTagCount, clock.now()),
   };
+}
+
+/** The person's rows, in one transaction: one round of requests once the profile names the person. */
+function readPerson(db: RapportDatabase, ref: WireProfileRef) {
+  return db.transaction('r', db.allTables, async () => {
+    const personId = await ownerOf(db, ref);
+    if (personId === null) return null;
+    // The link rows are read once, for the list of who knows them and for the tie model.
+    const personRead = db.people.get(personId);
+    const linkRowsRead = linksOf(db, personId);
+    const [person, notes, identities, rows, links, linkRows, held] = await Promise.all([
+      personRead,
+      notesOf(db, personId),
+      db.identities.where('personId').equals(personId).toArray(),
+      allInteractionsOf(db, personId),
+      linkRowsRead.then((linkRows) => linkViews(db, personId, linkRows)),
+      linkRowsRead,
+      personRead.then((row) => (row ? topicsHeldByOthers(db, row) : new Set<string>())),
+    ]);
+    return person ? { person, notes, identities, rows, links, linkRows, held } : null;
+  });
 }
 
 function tieView(

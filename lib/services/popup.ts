@@ -18,6 +18,7 @@ import { MS_PER_DAY } from '@/lib/domain/time';
 import type { WireProfileRef } from '@/lib/protocol/types';
 import { readEveryone } from './digest-mirror';
 import { refreshDigests, toPromptPerson } from './digests';
+import { ownerOf } from './identities';
 import { type Cached, readCached, storeCached } from './popup-cache';
 
 // What the toolbar popup shows, from the per-person digests (one small row per person, see digests.ts)
@@ -310,13 +311,10 @@ async function tabPersonOf(
     lastContactAt: null,
     topPrompt: null,
   };
-  const identity = await db.identities.get([ref.network, ref.id]);
-  if (!identity) return none;
+  const personId = await ownerOf(db, ref);
+  if (personId === null) return none;
   const [digest, stateRows] = await db.transaction('r', db.digests, db.promptStates, () =>
-    Promise.all([
-      db.digests.get(identity.personId),
-      db.promptStates.where('personId').equals(identity.personId).toArray(),
-    ]),
+    Promise.all([db.digests.get(personId), db.promptStates.where('personId').equals(personId).toArray()]),
   );
   if (!digest) return none;
   const person = toPromptPerson(digest);
