@@ -47,11 +47,11 @@ export interface SearchResult {
 /** Candidates whose tie is computed when filtering by strength: bounds the work on a vague query. */
 export const STRENGTH_CANDIDATES_MAX = 300;
 
-function sectionsOf(haystack: string, words: readonly string[]): MatchedIn[] | null {
+/** The sections of a haystack that holds every word where they occur, in section order. */
+function sectionsOf(haystack: string, words: readonly string[]): MatchedIn[] {
   const found = new Set<SectionCode>();
   for (const word of words) {
     let index = haystack.indexOf(word);
-    if (index < 0) return null;
     while (index >= 0) {
       const start = haystack.lastIndexOf('\n', index) + 1;
       found.add(haystack[start] as SectionCode);
@@ -95,19 +95,19 @@ export async function searchAll(
     .filter((w) => w !== '');
   const { rows, generation } = await searchIndex(db, now);
   // Rows are in name order already, so three buckets by rank give the sorted list without a sort.
-  const buckets: { row: IndexedRow; matchedIn: MatchedIn[] }[][] = [[], [], []];
+  const buckets: IndexedRow[][] = [[], [], []];
   for (const row of rows) {
     if (row.archived && !input.includeArchived) continue;
     if (input.network !== null && !row.networks.includes(input.network)) continue;
-    const matchedIn = words.length === 0 ? [] : sectionsOf(row.haystack, words);
-    if (matchedIn === null) continue;
-    buckets[words.length === 0 ? 0 : rank(row, words)]?.push({ row, matchedIn });
+    if (!words.every((word) => row.haystack.includes(word))) continue;
+    buckets[words.length === 0 ? 0 : rank(row, words)]?.push(row);
   }
   const candidates = buckets.flat();
-  const considered = candidates.slice(
-    0,
-    input.strength === 'any' ? input.limit : Math.max(input.limit, STRENGTH_CANDIDATES_MAX),
-  );
+  // Where the words were found is worked out for the rows that can be shown only: a vague query matches
+  // thousands (at 50,000 people that walk was most of a search's scan).
+  const considered = candidates
+    .slice(0, input.strength === 'any' ? input.limit : Math.max(input.limit, STRENGTH_CANDIDATES_MAX))
+    .map((row) => ({ row, matchedIn: sectionsOf(row.haystack, words) }));
   const kept = keptTies(db, await tiesKey(db, focus, now), () => new Map());
   // Everyone's digest in worker memory (digest-mirror.ts), when it is at this generation: the ties come
   // from it without reading a digest or walking the tag index.
