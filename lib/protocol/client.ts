@@ -88,7 +88,7 @@ export async function acceptAnswer<N extends MessageName>(
     throw new RapportError('no-answer', `Rapport's background gave no answer to "${type}".`);
   }
   if (!result.ok) throw new RapportError(result.error.code, result.error.message);
-  const parsed = responses[type].safeParse(result.value);
+  const parsed = responses[type]().safeParse(result.value);
   if (!parsed.success) {
     throw new RapportError('internal', `Unexpected answer to "${type}": ${describeIssues(parsed.error)}`);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import type { MessageName } from './messages';
 import {
   ExportFileSchema,
@@ -18,49 +19,54 @@ import { NoteSchema } from './schemas';
 import { IdentitySchema, InteractionSchema, LinkSchema, PromptStateSchema } from './store-schemas';
 
 // The answer to each message (messages.ts), as the extension's pages check it. Kept apart from the
-// requests so the worker, which imports only those, does not carry the answers' schemas.
+// requests so the worker, which imports only those, does not carry the answers' schemas. Each is built
+// the first time its answer arrives (lazy-schema.ts).
 
-const person = z.strictObject({ person: PersonDetailsSchema });
-const people = z.strictObject({ people: z.array(PersonSummarySchema) });
-const done = (field: 'deleted' | 'removed') => z.strictObject({ [field]: z.boolean() });
+const person = lazySchema(() => z.strictObject({ person: PersonDetailsSchema() }));
+const people = lazySchema(() => z.strictObject({ people: z.array(PersonSummarySchema()) }));
+const done = (field: 'deleted' | 'removed') => lazySchema(() => z.strictObject({ [field]: z.boolean() }));
 
 export const responses = {
-  reportProfile: z.strictObject({ accepted: z.boolean() }),
-  startProfileReader: z.strictObject({ started: z.boolean() }),
+  reportProfile: lazySchema(() => z.strictObject({ accepted: z.boolean() })),
+  startProfileReader: lazySchema(() => z.strictObject({ started: z.boolean() })),
   getTabProfile: TabProfileSchema,
-  getTabPerson: z.strictObject({ tab: TabProfileSchema, view: z.nullable(PersonViewSchema) }),
+  getTabPerson: lazySchema(() =>
+    z.strictObject({ tab: TabProfileSchema(), view: z.nullable(PersonViewSchema()) }),
+  ),
   getPersonView: PersonViewSchema,
-  saveNote: z.strictObject({ note: NoteSchema }),
+  saveNote: lazySchema(() => z.strictObject({ note: NoteSchema })),
   deleteNote: done('deleted'),
   addPerson: person,
   createPerson: person,
-  getPerson: z.strictObject({ person: z.nullable(PersonDetailsSchema) }),
+  getPerson: lazySchema(() => z.strictObject({ person: z.nullable(PersonDetailsSchema()) })),
   updatePerson: person,
   editTags: person,
   archivePerson: person,
   deletePerson: done('deleted'),
   searchPeople: people,
-  listTags: z.strictObject({ tags: TagUseListSchema }),
+  listTags: lazySchema(() => z.strictObject({ tags: TagUseListSchema() })),
   getPersonStanding: PersonStandingSchema,
-  linkIdentity: z.strictObject({ identity: IdentitySchema }),
+  linkIdentity: lazySchema(() => z.strictObject({ identity: IdentitySchema })),
   mergePeople: person,
   splitIdentity: person,
-  logInteraction: z.strictObject({ interaction: InteractionSchema }),
-  updateInteraction: z.strictObject({ interaction: InteractionSchema }),
+  logInteraction: lazySchema(() => z.strictObject({ interaction: InteractionSchema })),
+  updateInteraction: lazySchema(() => z.strictObject({ interaction: InteractionSchema })),
   deleteInteraction: done('deleted'),
-  listInteractions: z.strictObject({ interactions: z.array(InteractionSchema) }),
-  addLink: z.strictObject({ link: LinkSchema }),
+  listInteractions: lazySchema(() => z.strictObject({ interactions: z.array(InteractionSchema) })),
+  addLink: lazySchema(() => z.strictObject({ link: LinkSchema })),
   removeLink: done('removed'),
-  getWhoKnows: z.strictObject({ links: z.array(LinkViewSchema) }),
+  getWhoKnows: lazySchema(() => z.strictObject({ links: z.array(LinkViewSchema()) })),
   getDataCounts: StoreCountsSchema,
   exportData: ExportFileSchema,
   exportPersonData: ExportFileSchema,
   previewImport: ImportReportSchema,
   applyImport: ImportReportSchema,
-  eraseAll: z.strictObject({ erased: StoreCountsSchema }),
+  eraseAll: lazySchema(() => z.strictObject({ erased: StoreCountsSchema() })),
   getPopupData: PopupDataSchema,
-  actOnPrompt: z.strictObject({ state: PromptStateSchema, interactions: z.array(InteractionSchema) }),
+  actOnPrompt: lazySchema(() =>
+    z.strictObject({ state: PromptStateSchema, interactions: z.array(InteractionSchema) }),
+  ),
   searchAll: SearchAllResultSchema,
-} satisfies Record<MessageName, z.core.$ZodType>;
+} satisfies Record<MessageName, () => z.core.$ZodType>;
 
-export type ResponseOf<N extends MessageName> = z.infer<(typeof responses)[N]>;
+export type ResponseOf<N extends MessageName> = z.infer<ReturnType<(typeof responses)[N]>>;

@@ -126,7 +126,7 @@ describe('the router with the real handlers, fuzzed', () => {
       for (const c of valid) {
         const result: Result<unknown> = await route(wireRequest(name, c.payload), sender);
         if (result.ok) {
-          const answer = responses[name].safeParse(result.value);
+          const answer = responses[name]().safeParse(result.value);
           expect(answer.success, `${c.how}: ${JSON.stringify(result.value).slice(0, 300)}`).toBe(true);
         } else {
           // A valid request may still be refused by the service (unknown id, conflict), never as malformed.

@@ -74,7 +74,7 @@ describe('sequences of valid requests', () => {
             expect(messages[name].request.safeParse(payload).success, name).toBe(true);
             const result = await route(wireRequest(name, payload), page);
             if (result.ok) {
-              expect(responses[name].safeParse(result.value).success, name).toBe(true);
+              expect(responses[name]().safeParse(result.value).success, name).toBe(true);
             } else {
               expect(result.error.code, `${name}: ${result.error.message}`).toBe('internal');
               expect(result.error.message).toMatch(

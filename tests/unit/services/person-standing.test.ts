@@ -20,7 +20,7 @@ async function person(id: string, patch: Parameters<typeof updatePerson>[1]['pat
 async function standing(id: string) {
   const value = await getPersonStanding(getDb(), id, T0);
   // Every answer fits the message's response schema (bounded, strict).
-  expect(responses.getPersonStanding.safeParse(value).success).toBe(true);
+  expect(responses.getPersonStanding().safeParse(value).success).toBe(true);
   return value;
 }
 

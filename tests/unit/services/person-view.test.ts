@@ -41,7 +41,7 @@ describe('getPersonView', () => {
   it('shows the person with tags, profiles, interactions newest first, links and the tie model', async () => {
     await seed();
     const view = await getPersonView(getDb(), jane, testClock());
-    expect(responses.getPersonView.safeParse(view).success).toBe(true);
+    expect(responses.getPersonView().safeParse(view).success).toBe(true);
     expect(view.details).toMatchObject({ expertise: ['Hiring', 'Rust'], closeness: 0.9 });
     expect(view.identities.map((identity) => identity.handle)).toEqual(['jane']);
     expect(view.interactions.map((row) => row.id)).toEqual(['q', 'm']);
@@ -110,7 +110,7 @@ describe('getPersonView', () => {
     await db.interactions.update('m', { at: Number.NaN });
     await db.interactions.update('q', { kind: 'bogus' as InteractionRow['kind'] });
     const view = await getPersonView(db, jane, testClock());
-    expect(responses.getPersonView.safeParse(view).success).toBe(true);
+    expect(responses.getPersonView().safeParse(view).success).toBe(true);
     expect(view.details).toMatchObject({ closeness: null, metAt: null, cadenceDays: null });
     expect(view.interactions).toEqual([]);
     expect(view.tie?.reciprocity.initiatedByMe).toBe(0);
