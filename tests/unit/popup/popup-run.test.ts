@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { RapportDatabase } from '@/lib/db/database';
 import { buildPrompts } from '@/lib/domain/prompts';
 import { toPromptPerson } from '@/lib/services/digests';
+import { logInteraction } from '@/lib/services/interactions';
 import { EMPTY_FOCUS, getPopupData, RUN_KEPT_MS, toPromptState } from '@/lib/services/popup';
-import { useTestDatabase } from '../services/helpers';
+import { testClock, useTestDatabase } from '../services/helpers';
 import { DAY, log, NOW, person, seedPrompts } from './seed';
 
 // Right after a write the popup keeps the last run of the prompts (prompt-run.ts) and its time, so it
@@ -30,6 +32,70 @@ describe('the popup right after a write', () => {
     expect(after.prompts.some((p) => p.key.startsWith('reply-acknowledge:ana'))).toBe(false);
     expect(after.prompts.some((p) => p.key.startsWith('reply-acknowledge:carl'))).toBe(true);
     expect(shown(after.prompts)).toEqual(shown(await fullComputation(NOW)));
+  });
+
+  it('gives the whole answer a store that never kept a run gives at that time: prompts, follow-ups, counts', async () => {
+    await seedPrompts(db());
+    await person(db(), 'eve', 'Eve Ekwueme', { cadenceDays: 30 });
+    await person(db(), 'finn', 'Finn Foster', { cadenceDays: 7 });
+    await log(db(), 'eve', NOW - 25 * DAY, 'message', 'me');
+    await log(db(), 'finn', NOW - 20 * DAY, 'meeting', 'mutual');
+    // The same rows in a second store, which computes only once, after the writes.
+    const fresh = new RapportDatabase(`fresh-${crypto.randomUUID()}`);
+    await fresh.open();
+    try {
+      for (const table of db().tables) await fresh.table(table.name).bulkPut(await table.toArray());
+      const before = await getPopupData(db(), NOW, { tabProfile: null });
+      const writes = [
+        {
+          id: 'w1',
+          personId: 'eve',
+          at: NOW + 5 * SECOND,
+          kind: 'message' as const,
+          direction: 'them' as const,
+        },
+        {
+          id: 'w2',
+          personId: 'finn',
+          at: NOW + 6 * SECOND,
+          kind: 'comment' as const,
+          direction: 'me' as const,
+        },
+        {
+          id: 'w3',
+          personId: 'ana',
+          at: NOW + 7 * SECOND,
+          kind: 'question-answered' as const,
+          direction: 'me' as const,
+        },
+      ];
+      for (const store of [db(), fresh]) {
+        for (const write of writes) {
+          await logInteraction(
+            store,
+            { ...write, channel: 'linkedin', text: null, sourceUrl: null },
+            testClock(write.at),
+          );
+        }
+      }
+      const kept = await getPopupData(db(), NOW + 20 * SECOND, { tabProfile: null });
+      const full = await getPopupData(fresh, NOW, { tabProfile: null });
+      expect(kept.computedAt).toBe(NOW);
+      // Eve (every 30 days) was due in 5 days and now in 30, past the 14 shown; Finn (every 7) was
+      // overdue and is now due in a week.
+      const upcoming = (data: typeof kept) => data.upcoming.map((entry) => entry.personId);
+      expect(upcoming(before)).toContain('eve');
+      expect(upcoming(before)).not.toContain('finn');
+      expect(upcoming(kept)).toContain('finn');
+      expect(upcoming(kept)).not.toContain('eve');
+      expect({ prompts: kept.prompts, upcoming: kept.upcoming, counts: kept.counts }).toEqual({
+        prompts: full.prompts,
+        upcoming: full.upcoming,
+        counts: full.counts,
+      });
+    } finally {
+      await fresh.delete();
+    }
   });
 
   it('is computed at the clock’s time once RUN_KEPT_MS has passed', async () => {
