@@ -3,9 +3,10 @@ import { type PersonRow, TAG_KINDS } from '@/lib/db/rows';
 import { followUp, reciprocityLedger, tieStrength } from '@/lib/domain';
 import { layerAtRank } from '@/lib/domain/dunbar';
 import type { UserFocus } from '@/lib/domain/prompts';
-import { buildContext } from '@/lib/domain/prompts/context';
+import { activeFactsOf, buildContext, type PersonFacts } from '@/lib/domain/prompts/context';
 import { byStrength, introducePrompts } from '@/lib/domain/prompts/introduce';
 import { countSharedTopics } from '@/lib/domain/shared-topics';
+import { insertionIndex } from '@/lib/domain/sorted';
 import type { PersonView, TieView, WireProfileRef } from '@/lib/protocol/types';
 import type { Clock } from './clock';
 import { readEveryone } from './digest-mirror';
@@ -125,6 +126,25 @@ function tieView(
   };
 }
 
+/** The first `count` of `people` by score (highest first, then id), without sorting them all. */
+function strongestFirst<T extends { id: string }>(
+  people: readonly T[],
+  scoreOf: (id: string) => number,
+  count: number,
+) {
+  const top: { person: T; score: number }[] = [];
+  const before = (a: { person: T; score: number }, b: { person: T; score: number }) =>
+    b.score - a.score || (a.person.id < b.person.id ? -1 : 1);
+  for (const person of people) {
+    const entry = { person, score: scoreOf(person.id) };
+    const last = top[count - 1];
+    if (last && before(entry, last) >= 0) continue;
+    top.splice(insertionIndex(top, entry, before), 0, entry);
+    if (top.length > count) top.pop();
+  }
+  return top.map((entry) => entry.person);
+}
+
 /** Shown per shared tag: the strongest ties first. */
 export const SHARED_PEOPLE_MAX = 5;
 const HIDDEN_PROMPTS_MAX = 100;
@@ -164,42 +184,61 @@ export async function getPersonStanding(
   focus: UserFocus = EMPTY_FOCUS,
 ) {
   const { people, stateRows, ctx, ranked } = await everyonesStanding(db, now, focus);
-  const me = ctx.active.find((facts) => facts.person.id === personId);
+  // Per call, nothing is built for everyone (at 50,000 people a map of every score and of every name,
+  // and each person's tags copied into a set, made most of a standing's time): lookups by id in the
+  // active list, which is in id order, and one pass over everyone's tags without copies.
+  const me = activeFactsOf(ctx.active, personId);
   const rank = me ? ranked.indexOf(me) + 1 : 0;
 
   const self = people.find((p) => p.id === personId);
   if (!self) throw notFound('Person', personId);
-  const score = new Map(ctx.active.map((f) => [f.person.id, f.tie.score]));
-  const byKey = new Map<string, { tag: string; people: typeof people }>();
-  for (const tag of TAG_KINDS.flatMap((kind) => self.tags[kind])) {
-    const key = ctx.keyOf(tag);
-    if (key !== '' && !byKey.has(key)) byKey.set(key, { tag, people: [] });
+  const scoreOf = (id: string) => activeFactsOf(ctx.active, id)?.tie.score ?? -1;
+  const byKey = new Map<string, { tag: string; people: typeof people; last: string | null }>();
+  for (const kind of TAG_KINDS) {
+    for (const tag of self.tags[kind]) {
+      const key = ctx.keyOf(tag);
+      if (key !== '' && !byKey.has(key)) byKey.set(key, { tag, people: [], last: null });
+    }
   }
   for (const other of people) {
     if (other.archived || other.id === personId) continue;
-    const keys = new Set(TAG_KINDS.flatMap((kind) => other.tags[kind].map(ctx.keyOf)));
-    for (const key of keys) byKey.get(key)?.people.push(other);
+    for (const kind of TAG_KINDS) {
+      for (const tag of other.tags[kind]) {
+        const entry = byKey.get(ctx.keyOf(tag));
+        // Counted once per person, whichever of their tags spell the topic.
+        if (!entry || entry.last === other.id) continue;
+        entry.last = other.id;
+        entry.people.push(other);
+      }
+    }
   }
   const shared = [...byKey.values()]
     .filter((entry) => entry.people.length > 0)
     .map(({ tag, people: holders }) => ({
       tag,
       count: holders.length,
-      people: holders
-        .sort((a, b) => (score.get(b.id) ?? -1) - (score.get(a.id) ?? -1) || (a.id < b.id ? -1 : 1))
-        .slice(0, SHARED_PEOPLE_MAX)
-        .map((p) => ({ id: p.id, name: p.name, url: personUrl(p) })),
+      people: strongestFirst(holders, scoreOf, SHARED_PEOPLE_MAX).map((p) => ({
+        id: p.id,
+        name: p.name,
+        url: personUrl(p),
+      })),
     }));
 
   // The popup's introduction rule, asked only about pairs that include this person: the others are
   // narrowed to those sharing a topic with them and every other pair counts as already linked.
   const topics = me?.introTopics ?? new Set<string>();
+  const sharesTopic = (facts: PersonFacts) => {
+    for (const key of facts.introTopics) if (topics.has(key)) return true;
+    return false;
+  };
   const introduce = introducePrompts({
     ...ctx,
-    active: ctx.active.filter((f) => f === me || [...f.introTopics].some((key) => topics.has(key))),
+    active: ctx.active.filter((f) => f === me || sharesTopic(f)),
     linked: (a, b) => (a !== personId && b !== personId) || ctx.linked(a, b),
   })[0];
-  const names = new Map(people.map((p) => [p.id, p]));
+  const names = new Map(
+    (introduce?.personIds ?? []).map((id) => [id, people.find((p) => p.id === id)] as const),
+  );
   const introduction = introduce
     ? {
         key: introduce.key,

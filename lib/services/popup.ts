@@ -10,7 +10,7 @@ import {
   profileUrl,
   type UserFocus,
 } from '@/lib/domain/prompts';
-import { buildContext, type PersonFacts } from '@/lib/domain/prompts/context';
+import { activeFactsOf, buildContext, type PersonFacts } from '@/lib/domain/prompts/context';
 import { nextChange, type PersonChange, personChange } from '@/lib/domain/prompts/next-change';
 import { keptRun, type PromptRun, promptRun } from '@/lib/domain/prompts/prompt-run';
 import { comparePrompts } from '@/lib/domain/prompts/scoring';
@@ -173,19 +173,6 @@ function changesOf(active: readonly PersonFacts[], now: number): PersonChange[] 
   return changes;
 }
 
-/** The active person with this id (`active` is in id order), or undefined. */
-function activeById(active: readonly PersonFacts[], id: string): PersonFacts | undefined {
-  let low = 0;
-  let high = active.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((active[middle] as PersonFacts).person.id < id) low = middle + 1;
-    else high = middle;
-  }
-  const found = active[low];
-  return found?.person.id === id ? found : undefined;
-}
-
 /**
  * Everything in the summary from a run of the prompts over every digest, at the run's time: taken when
  * the stored one is stale.
@@ -201,7 +188,7 @@ function summarize(run: PromptRun): PopupSummary {
   // Prompts name active people: found by id in the active list (in id order), not by a pass over everyone.
   const byId = new Map<string, PromptPerson>();
   for (const id of named) {
-    const person = activeById(ctx.active, id)?.person ?? people.find((p) => p.id === id);
+    const person = activeFactsOf(ctx.active, id)?.person ?? people.find((p) => p.id === id);
     if (person) byId.set(id, person);
   }
   const popupPrompt = (prompt: Prompt) => toPopupPrompt(prompt, byId);

@@ -229,3 +229,16 @@ export function buildContext(input: PromptInput, now: number, store?: StoreFacts
     factsOf,
   };
 }
+
+/** The facts of the active person with this id, or undefined: `active` is in id order (buildContext). */
+export function activeFactsOf(active: readonly PersonFacts[], id: string): PersonFacts | undefined {
+  let low = 0;
+  let high = active.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareText((active[middle] as PersonFacts).person.id, id) < 0) low = middle + 1;
+    else high = middle;
+  }
+  const found = active[low];
+  return found?.person.id === id ? found : undefined;
+}

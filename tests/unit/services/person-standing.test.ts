@@ -57,6 +57,19 @@ describe('getPersonStanding', () => {
     ]);
   });
 
+  it('counts each person once per topic however often they spell it, and shows the five strongest', async () => {
+    await person('jane', { interests: ['Rust'] });
+    // Seven others carry the topic; one of them three times, in three kinds and spellings.
+    await person('twice', { interests: ['rust'], expertise: ['RUST'], tools: ['Rust '], closeness: 0.1 });
+    for (const [index, id] of ['a', 'b', 'c', 'd', 'e', 'f'].entries())
+      await person(id, { interests: ['Rust'], closeness: 0.9 - index * 0.1 });
+    const { shared } = await standing('jane');
+    expect(shared).toHaveLength(1);
+    expect(shared[0]?.count).toBe(7);
+    // The five strongest ties, strongest first; the weakest, who carries it three times, is not among them.
+    expect(shared[0]?.people.map((p) => p.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
   it('suggests the best introduction that includes them, with its reason, until they are linked', async () => {
     await person('jane', { goals: ['Hiring engineers'], closeness: 0.8 });
     await person('rahul', { goals: ['hiring engineers'], closeness: 0.7 });
