@@ -183,6 +183,8 @@ const DATA_SHOWN = 'rapport-bench: popup data shown';
  */
 const STAMP_DATA_SHOWN = `(() => {
   if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/popup.html')) return;
+  // The document exists: everything before is the browser opening a page, any page.
+  globalThis.__rapportDocumentAt = performance.now();
   new MutationObserver((_, observer) => {
     if (!document.getElementById('prompts-title')?.textContent?.startsWith('Today (')) return;
     observer.disconnect();
@@ -191,9 +193,16 @@ const STAMP_DATA_SHOWN = `(() => {
   }).observe(document, { subtree: true, childList: true, characterData: true });
 })()`;
 
-/** From the popup page's navigation to its data on screen (the whole page's start, not just the read). */
-async function opensToData(running: RunningExtension, samples: number): Promise<number[]> {
+/**
+ * From the popup page's navigation to its data on screen (the whole page's start, not just the read),
+ * and the part of it before the page's document existed: the browser's own, the floor of any page.
+ */
+async function opensToData(
+  running: RunningExtension,
+  samples: number,
+): Promise<{ times: number[]; documentAt: number[] }> {
   const times: number[] = [];
+  const documentAt: number[] = [];
   for (let index = 0; index < samples; index++) {
     const page = await running.context.newPage();
     const shown = page.waitForEvent('console', {
@@ -202,14 +211,15 @@ async function opensToData(running: RunningExtension, samples: number): Promise<
     });
     await page.goto(`chrome-extension://${running.extensionId}/popup.html#tab=999999`);
     await shown;
-    times.push(
-      await page.evaluate(
-        () => (globalThis as unknown as { __rapportDataShownAt: number }).__rapportDataShownAt,
-      ),
-    );
+    const stamps = await page.evaluate(() => {
+      const stamped = globalThis as unknown as { __rapportDataShownAt: number; __rapportDocumentAt: number };
+      return { shown: stamped.__rapportDataShownAt, document: stamped.__rapportDocumentAt };
+    });
+    times.push(stamps.shown);
+    documentAt.push(stamps.document);
     await page.close();
   }
-  return times;
+  return { times, documentAt };
 }
 
 const searches = ['rust', 'kubernetes', 'person 42', 'conference 7', 'webassembly', 'design sys', 'zzz'];
@@ -233,6 +243,7 @@ const worker = await running.worker();
 await worker.evaluate(KEEP_NAMES_SHIM);
 const seedMs = await seed(worker);
 const [buildMs] = await roundTrips(page, 'getPopupData', [{ tabId: null }]);
+const opened = await opensToData(running, Math.min(SAMPLES, 20));
 const results: Record<string, Summary> = {
   'popup data round trip (getPopupData)': summarize(
     await roundTrips(
@@ -241,7 +252,13 @@ const results: Record<string, Summary> = {
       Array.from({ length: SAMPLES }, () => ({ tabId: null })),
     ),
   ),
-  'popup page opened → its data shown': summarize(await opensToData(running, Math.min(SAMPLES, 20))),
+  'popup page opened → its data shown': summarize(opened.times),
+  'popup page opened → its document exists (the floor: no script of it has run)': summarize(
+    opened.documentAt,
+  ),
+  'popup document exists → its data shown (Rapport’s part)': summarize(
+    opened.times.map((time, index) => time - (opened.documentAt[index] ?? 0)),
+  ),
   'popup data right after a write (logInteraction, then getPopupData)': summarize(
     await readsAfterWrites(page, Math.min(SAMPLES, 20)),
   ),
