@@ -219,3 +219,15 @@ export async function callRapport<T>(page: Page | Frame, type: string, payload: 
   if (!answer.ok) throw new Error(`${type}: ${JSON.stringify(answer.error)}`);
   return answer.value;
 }
+
+/** What a content script reports for a LinkedIn profile it read (a person added from it is named so). */
+export function linkedInSnapshot(id: string, name: string) {
+  return {
+    network: 'linkedin',
+    id,
+    url: `https://www.linkedin.com/in/${id}/`,
+    name,
+    headline: null,
+    avatarUrl: null,
+  };
+}

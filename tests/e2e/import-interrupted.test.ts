@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   callRapport,
   launchExtension,
+  linkedInSnapshot,
   openExtensionPage,
   type RunningExtension,
   removeProfile,
@@ -104,14 +105,7 @@ async function openOptions(): Promise<Page> {
 describe('the browser closed in the middle of an import', () => {
   it('leaves the store entirely before or entirely after the import, every time', async () => {
     let page = await openOptions();
-    const snapshot = (id: string, name: string) => ({
-      network: 'linkedin',
-      id,
-      url: `https://www.linkedin.com/in/${id}/`,
-      name,
-      headline: null,
-      avatarUrl: null,
-    });
+    const snapshot = linkedInSnapshot;
     await send(page, 'addPerson', { personId: 'seed-ana', snapshot: snapshot('ana', 'Ana Alvarez') });
     await send(page, 'addPerson', { personId: 'seed-bo', snapshot: snapshot('bo', 'Bo Berg') });
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   callRapport,
   launchExtension,
+  linkedInSnapshot,
   openExtensionPage,
   type RunningExtension,
   removeProfile,
@@ -39,14 +40,7 @@ async function waitForBadge(text: string): Promise<void> {
   await expect.poll(badge, { timeout: 10_000 }).toBe(text);
 }
 
-const snapshot = (id: string, name: string) => ({
-  network: 'linkedin',
-  id,
-  url: `https://www.linkedin.com/in/${id}/`,
-  name,
-  headline: null,
-  avatarUrl: null,
-});
+const snapshot = linkedInSnapshot;
 
 let seq = 0;
 async function log(personId: string, at: number, kind: string, direction: string, text: string | null) {

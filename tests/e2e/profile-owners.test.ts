@@ -4,6 +4,7 @@ import {
   callRapport,
   killServiceWorker,
   launchExtension,
+  linkedInSnapshot,
   openExtensionPage,
   type RunningExtension,
   removeProfile,
@@ -27,14 +28,7 @@ interface View {
   person: { id: string; name: string } | null;
 }
 const ref = (id: string) => ({ network: 'linkedin', id });
-const snapshot = (id: string, name: string) => ({
-  network: 'linkedin',
-  id,
-  url: `https://www.linkedin.com/in/${id}/`,
-  name,
-  headline: null,
-  avatarUrl: null,
-});
+const snapshot = linkedInSnapshot;
 
 describe("the worker's copy of who owns each profile", () => {
   it('follows additions, deletions and an erase once loaded, and a restarted worker still finds people', async () => {
