@@ -4,7 +4,7 @@ import Dexie, {
   type DBCoreMutateResponse,
   type Middleware,
 } from 'dexie';
-import type { IdentityRow } from './rows';
+import { type IdentityRow, identityKey } from './rows';
 
 // Whose profile is this? Every page of the three sites a user opens asks the worker that first, and most
 // profiles belong to nobody in Rapport. At 50,000 people an IndexedDB get of the identity took 0.7 ms at
@@ -24,8 +24,6 @@ const LOAD_CHUNK = 5_000;
 export const LOAD_DELAY_MS = 500;
 
 type Change = [key: string, personId: string | null] | 'everything';
-
-const keyOf = (network: string, handle: string) => `${network}\u0000${handle}`;
 
 export class ProfileOwners {
   private owners: Map<string, string> | null = null;
@@ -47,7 +45,7 @@ export class ProfileOwners {
       this.planLoad();
       return undefined;
     }
-    return this.writing > 0 ? undefined : (this.owners.get(keyOf(network, handle)) ?? null);
+    return this.writing > 0 ? undefined : (this.owners.get(identityKey(network, handle)) ?? null);
   }
 
   /** Whether lookups are answered from memory (for tests and the benchmark). */
@@ -68,7 +66,7 @@ export class ProfileOwners {
         (from ? table.where(':id').above(from) : table.toCollection()).limit(LOAD_CHUNK).toArray(),
       );
       if (this.commits !== commits) return;
-      for (const row of rows) owners.set(keyOf(row.network, row.handle), row.personId);
+      for (const row of rows) owners.set(identityKey(row.network, row.handle), row.personId);
       const last = rows.at(-1);
       if (rows.length < LOAD_CHUNK || !last) break;
       after = [last.network, last.handle];
@@ -95,10 +93,10 @@ export class ProfileOwners {
     if (req.type === 'deleteRange') changes.push('everything');
     else if (req.type === 'delete') {
       for (const [network, handle] of req.keys as [string, string][])
-        changes.push([keyOf(network, handle), null]);
+        changes.push([identityKey(network, handle), null]);
     } else {
       req.values.forEach((row: IdentityRow, index) => {
-        if (!res.failures[index]) changes.push([keyOf(row.network, row.handle), row.personId]);
+        if (!res.failures[index]) changes.push([identityKey(row.network, row.handle), row.personId]);
       });
     }
   }

@@ -50,6 +50,9 @@ export interface IdentityRow {
   headlineHistory: HeadlineChange[];
 }
 
+/** One string per profile, as the identities table's key [network+handle]: for maps and sets in memory. */
+export const identityKey = (network: string, handle: string): string => `${network}\u0000${handle}`;
+
 /** Plain text, never rendered as HTML. */
 export interface NoteRow {
   id: string;

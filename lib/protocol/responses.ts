@@ -24,7 +24,8 @@ import { IdentitySchema, InteractionSchema, LinkSchema, PromptStateSchema } from
 
 const person = lazySchema(() => z.strictObject({ person: PersonDetailsSchema() }));
 const people = lazySchema(() => z.strictObject({ people: z.array(PersonSummarySchema()) }));
-const done = (field: 'deleted' | 'removed') => lazySchema(() => z.strictObject({ [field]: z.boolean() }));
+const deleted = lazySchema(() => z.strictObject({ deleted: z.boolean() }));
+const removed = lazySchema(() => z.strictObject({ removed: z.boolean() }));
 
 export const responses = {
   reportProfile: lazySchema(() => z.strictObject({ accepted: z.boolean() })),
@@ -35,14 +36,14 @@ export const responses = {
   ),
   getPersonView: PersonViewSchema,
   saveNote: lazySchema(() => z.strictObject({ note: NoteSchema })),
-  deleteNote: done('deleted'),
+  deleteNote: deleted,
   addPerson: person,
   createPerson: person,
   getPerson: lazySchema(() => z.strictObject({ person: z.nullable(PersonDetailsSchema()) })),
   updatePerson: person,
   editTags: person,
   archivePerson: person,
-  deletePerson: done('deleted'),
+  deletePerson: deleted,
   searchPeople: people,
   listTags: lazySchema(() => z.strictObject({ tags: TagUseListSchema() })),
   getPersonStanding: PersonStandingSchema,
@@ -51,10 +52,10 @@ export const responses = {
   splitIdentity: person,
   logInteraction: lazySchema(() => z.strictObject({ interaction: InteractionSchema })),
   updateInteraction: lazySchema(() => z.strictObject({ interaction: InteractionSchema })),
-  deleteInteraction: done('deleted'),
+  deleteInteraction: deleted,
   listInteractions: lazySchema(() => z.strictObject({ interactions: z.array(InteractionSchema) })),
   addLink: lazySchema(() => z.strictObject({ link: LinkSchema })),
-  removeLink: done('removed'),
+  removeLink: removed,
   getWhoKnows: lazySchema(() => z.strictObject({ links: z.array(LinkViewSchema()) })),
   getDataCounts: StoreCountsSchema,
   exportData: ExportFileSchema,

@@ -190,7 +190,8 @@ export async function getPersonStanding(
   const me = activeFactsOf(ctx.active, personId);
   const rank = me ? ranked.indexOf(me) + 1 : 0;
 
-  const self = people.find((p) => p.id === personId);
+  // Archived or snoozed people are not active: only they are looked for among everyone.
+  const self = me?.person ?? people.find((p) => p.id === personId);
   if (!self) throw notFound('Person', personId);
   const scoreOf = (id: string) => activeFactsOf(ctx.active, id)?.tie.score ?? -1;
   const byKey = new Map<string, { tag: string; people: typeof people; last: string | null }>();
@@ -236,8 +237,9 @@ export async function getPersonStanding(
     active: ctx.active.filter((f) => f === me || sharesTopic(f)),
     linked: (a, b) => (a !== personId && b !== personId) || ctx.linked(a, b),
   })[0];
+  // An introduction pairs active people.
   const names = new Map(
-    (introduce?.personIds ?? []).map((id) => [id, people.find((p) => p.id === id)] as const),
+    (introduce?.personIds ?? []).map((id) => [id, activeFactsOf(ctx.active, id)?.person] as const),
   );
   const introduction = introduce
     ? {

@@ -146,20 +146,11 @@ export function personUrl(person: PromptPerson): string | null {
   return identity ? profileUrl(identity) : null;
 }
 
-/** Each person's follow-up and next change, kept with their facts (made for one time, never changed). */
-const changes = new WeakMap<PersonFacts, PersonChange>();
-function changeOf(facts: PersonFacts, now: number, upcomingDays: number): PersonChange {
-  const kept = changes.get(facts);
-  if (kept) return kept;
-  const change = personChange(facts, now, upcomingDays);
-  changes.set(facts, change);
-  return change;
-}
-
 /**
- * Every active person's change, in `active`'s order. A kept run keeps everyone's facts but the few a
- * write changed, in the same order, so the last call's answer is taken where the facts are the same
- * object: at 50,000 people, looking each up in the WeakMap twice per summary cost about 30 ms.
+ * Every active person's follow-up and next change, in `active`'s order. Facts are made for one time and
+ * never changed, and a kept run keeps everyone's but the few a write changed, in the same order, so the
+ * last call's answer is taken where the facts are the same object (a full run makes new ones). At 50,000
+ * people, looking each up in a WeakMap twice per summary cost about 30 ms.
  */
 let lastChanges: { active: readonly PersonFacts[]; changes: PersonChange[] } | null = null;
 function changesOf(active: readonly PersonFacts[], now: number): PersonChange[] {
@@ -167,7 +158,7 @@ function changesOf(active: readonly PersonFacts[], now: number): PersonChange[] 
   const changes = active.map((facts, index) =>
     last?.active[index] === facts
       ? (last.changes[index] as PersonChange)
-      : changeOf(facts, now, UPCOMING_DAYS),
+      : personChange(facts, now, UPCOMING_DAYS),
   );
   lastChanges = { active, changes };
   return changes;
@@ -228,7 +219,7 @@ function summarize(run: PromptRun): PopupSummary {
     }
   }
   upcoming.sort((a, b) => a.dueAt - b.dueAt || (a.personId < b.personId ? -1 : 1));
-  const change = nextChange(ctx, people, states, UPCOMING_DAYS, (_, index) => changes[index] as PersonChange);
+  const change = nextChange(ctx, people, states, changes);
   return {
     computedAt: now,
     validUntil: Math.min(change.upcomingAt, now + CACHE_MAX_AGE_MS),

@@ -40,8 +40,6 @@ async function waitForBadge(text: string): Promise<void> {
   await expect.poll(badge, { timeout: 10_000 }).toBe(text);
 }
 
-const snapshot = linkedInSnapshot;
-
 let seq = 0;
 async function log(personId: string, at: number, kind: string, direction: string, text: string | null) {
   seq += 1;
@@ -66,9 +64,9 @@ interface View {
 describe('the toolbar popup', () => {
   it('shows prompts for seeded data, and the badge counts them', async () => {
     const now = Date.now();
-    await send('addPerson', { personId: 'ana', snapshot: snapshot('ana-a', 'Ana Alvarez') });
-    await send('addPerson', { personId: 'carl', snapshot: snapshot('carl-c', 'Carl Chen') });
-    await send('addPerson', { personId: 'dee', snapshot: snapshot('dee-d', 'Dee Diaz') });
+    await send('addPerson', { personId: 'ana', snapshot: linkedInSnapshot('ana-a', 'Ana Alvarez') });
+    await send('addPerson', { personId: 'carl', snapshot: linkedInSnapshot('carl-c', 'Carl Chen') });
+    await send('addPerson', { personId: 'dee', snapshot: linkedInSnapshot('dee-d', 'Dee Diaz') });
     await send('updatePerson', { personId: 'ana', patch: { expertise: ['Kubernetes'] } });
     await log('ana', now - 3 * DAY, 'question-asked', 'them', 'Which CI do you use?');
     await log('carl', now - 120 * DAY, 'meeting', 'mutual', null);

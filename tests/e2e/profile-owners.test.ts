@@ -28,7 +28,6 @@ interface View {
   person: { id: string; name: string } | null;
 }
 const ref = (id: string) => ({ network: 'linkedin', id });
-const snapshot = linkedInSnapshot;
 
 describe("the worker's copy of who owns each profile", () => {
   it('follows additions, deletions and an erase once loaded, and a restarted worker still finds people', async () => {
@@ -36,7 +35,10 @@ describe("the worker's copy of who owns each profile", () => {
     const viewOf = async (id: string) =>
       (await callRapport<View>(page, 'getPersonView', { ref: ref(id) })).person;
 
-    await callRapport(page, 'addPerson', { personId: 'ada', snapshot: snapshot('ada-l', 'Ada Lovelace') });
+    await callRapport(page, 'addPerson', {
+      personId: 'ada',
+      snapshot: linkedInSnapshot('ada-l', 'Ada Lovelace'),
+    });
     // The first lookup plans the load; after it, lookups are answered from memory.
     expect(await viewOf('nobody-yet')).toBeNull();
     await page.waitForTimeout(LOAD_DELAY_MS + 1_000);
@@ -45,7 +47,7 @@ describe("the worker's copy of who owns each profile", () => {
     expect(await viewOf('grace-h')).toBeNull();
     await callRapport(page, 'addPerson', {
       personId: 'grace',
-      snapshot: snapshot('grace-h', 'Grace Hopper'),
+      snapshot: linkedInSnapshot('grace-h', 'Grace Hopper'),
     });
     expect((await viewOf('grace-h'))?.id).toBe('grace');
 

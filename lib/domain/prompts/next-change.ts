@@ -50,16 +50,13 @@ export function personChange(facts: PersonFacts, now: number, upcomingDays: numb
 /**
  * `people`: everyone in the input (a snoozed person comes back when the snooze ends); `states`: the
  * user's prompt states (a snoozed prompt comes back). Infinity when nothing changes by time alone.
- * `changeOf` may give a person's part from a cache (the facts of one run at ctx.now); it is called with
- * each of `ctx.active` and its index there.
+ * `changes`: personChange of each of `ctx.active`, in its order (the caller keeps them between runs).
  */
 export function nextChange(
   ctx: PromptContext,
   people: readonly PromptPerson[],
   states: readonly PromptState[],
-  upcomingDays: number,
-  changeOf: (facts: PersonFacts, index: number) => PersonChange = (facts) =>
-    personChange(facts, ctx.now, upcomingDays),
+  changes: readonly PersonChange[],
 ): NextChange {
   const now = ctx.now;
   let promptsAt = Number.POSITIVE_INFINITY;
@@ -71,8 +68,7 @@ export function nextChange(
     if (!person.archived && person.snoozedUntil !== null) prompts(person.snoozedUntil);
   for (const state of states)
     if (state.status === 'snoozed' && state.until !== undefined) prompts(state.until);
-  for (const [index, facts] of ctx.active.entries()) {
-    const change = changeOf(facts, index);
+  for (const change of changes) {
     prompts(change.promptsAt);
     upcomingAt = Math.min(upcomingAt, change.upcomingAt);
   }

@@ -1,6 +1,6 @@
 import type { RapportDatabase } from '@/lib/db/database';
 import { displayName, newPersonRow } from '@/lib/db/derive';
-import { HEADLINE_HISTORY_MAX, type IdentityRow, type PersonRow } from '@/lib/db/rows';
+import { HEADLINE_HISTORY_MAX, type IdentityRow, identityKey, type PersonRow } from '@/lib/db/rows';
 import type { ImportedContact, LinkedInConnection } from '@/lib/io';
 import { canonicalProfileUrl } from '@/lib/sites/urls';
 import type { Clock } from '../clock';
@@ -9,8 +9,6 @@ import { addProblems, canonical, emptyPlan, type ImportPlan } from './import-typ
 // Contact lists into the store: LinkedIn's Connections.csv and vCards. A contact whose profile Rapport
 // already has is that person (updated, never duplicated); the others become new people. What the user
 // wrote (a name they corrected, their notes) is never overwritten by a file.
-
-const key = (network: string, handle: string) => `${network}\u0000${handle}`;
 
 function withHeadline(row: IdentityRow, headline: string | null, now: number): IdentityRow {
   if (headline === null || row.lastSeenHeadline === headline) return row;
@@ -109,7 +107,7 @@ export async function planVCards(
   const refs = contacts.flatMap((c) => c.identities.map((r) => [r.network, r.id] as [string, string]));
   const knownIdentities = new Map<string, IdentityRow>();
   for (const row of await db.identities.bulkGet(refs))
-    if (row) knownIdentities.set(key(row.network, row.handle), row);
+    if (row) knownIdentities.set(identityKey(row.network, row.handle), row);
   const uids = contacts.map((c) => c.uid).filter(looksLikeId);
   const byUid = new Map<string, PersonRow>();
   for (const row of await db.people.bulkGet(uids)) if (row) byUid.set(row.id, row);
@@ -151,7 +149,8 @@ export async function planVCards(
     const owners = contact.identities
       .map(
         (ref) =>
-          knownIdentities.get(key(ref.network, ref.id))?.personId ?? planned.get(key(ref.network, ref.id)),
+          knownIdentities.get(identityKey(ref.network, ref.id))?.personId ??
+          planned.get(identityKey(ref.network, ref.id)),
       )
       .filter((id) => id !== undefined);
     let personId = looksLikeId(contact.uid) && byUid.has(contact.uid) ? contact.uid : owners[0];
@@ -169,7 +168,7 @@ export async function planVCards(
     }
     let changed = false;
     for (const ref of contact.identities) {
-      const k = key(ref.network, ref.id);
+      const k = identityKey(ref.network, ref.id);
       const owner = knownIdentities.get(k)?.personId ?? planned.get(k);
       if (owner === personId) {
         report.records.unchanged += knownIdentities.has(k) ? 1 : 0;

@@ -1,22 +1,20 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memo } from '@/lib/ui/memo';
+import { mount as mountInDocument } from '../components/render';
 
 // The sidebar's body is memoized so that a change of the page's details renders the header alone.
 
 let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+let cleanup: () => void = () => undefined;
+afterEach(() => cleanup());
 
 function mount(node: preact.ComponentChild) {
-  root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(node, root));
+  const mounted = mountInDocument(node);
+  root = mounted.container;
+  cleanup = mounted.unmount;
 }
 
 describe('memo', () => {
