@@ -8,8 +8,10 @@ import { registerBadge } from '@/lib/platform/badge';
 import { registerCommands } from '@/lib/platform/commands';
 import { registerContextMenu } from '@/lib/platform/context-menu';
 import { registerDigest } from '@/lib/platform/digest-notification';
+import { registerPageMarks } from '@/lib/platform/page-marks';
 import { scriptingPageScripts } from '@/lib/platform/page-scripts';
 import { classifySender } from '@/lib/platform/sender';
+import { changesDisplayMode, readDisplayModes } from '@/lib/platform/site-preferences';
 import { sessionTabProfiles } from '@/lib/platform/tab-profiles';
 import { registerTakeOver } from '@/lib/platform/take-over-tabs';
 import { dataChangeAnnouncer } from '@/lib/protocol/data-changed';
@@ -44,6 +46,8 @@ export default defineBackground(() => {
   registerAutoBackup({ db, clock });
   // Firefox runs a new version's content scripts in open tabs by itself.
   if (!import.meta.env.FIREFOX) registerTakeOver();
+  // Chrome: sites shown in the page are marked from the page load's first moment (lib/content/page-mark.ts).
+  if (!import.meta.env.FIREFOX) registerPageMarks(readDisplayModes, changesDisplayMode);
   db.onDataChange(dataChangeAnnouncer());
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabs.forget(tabId);

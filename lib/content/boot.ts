@@ -4,6 +4,7 @@ import { reportProfile } from '@/lib/protocol/content-client';
 import { extensionReplaced } from '@/lib/protocol/replaced';
 import type { Site } from '@/lib/sites/site';
 import { takeProfileIntent } from './intent';
+import { pageMarkOf } from './page-mark';
 import { retireReplacedCopy } from './retire';
 import { startContentRuntime } from './runtime';
 
@@ -11,7 +12,13 @@ export async function bootContentScript(ctx: ContentScriptContext, site: Site): 
   if (!claimPage()) return;
   ignoreNewerCopyAnnouncements(ctx);
   const { network } = site;
-  const { display: displayMode, layout } = await readPreferencesOf(network);
+  // The page mark (Chrome) says "shown in the page" before storage can answer: the sidebar's frame then
+  // starts loading at once, hidden, and takes its layout (or goes, if storage disagrees) when storage
+  // answers. Without a mark, nothing is added to the page until storage has said where Rapport shows.
+  const mark = pageMarkOf();
+  const stored = readPreferencesOf(network);
+  const first = await Promise.race([mark.marked.then(() => null), stored]);
+  mark.stop();
   if (extensionReplaced()) return;
   retireReplacedCopy();
   // This script's lifetime is its own, not WXT's context's (see ignoreNewerCopyAnnouncements). It ends
@@ -25,10 +32,16 @@ export async function bootContentScript(ctx: ContentScriptContext, site: Site): 
   window.addEventListener('focus', stopIfReplaced, { signal: life.signal });
   startContentRuntime({
     site,
-    displayMode,
-    watchDisplayMode: (onChange) => watchDisplayMode(network, onChange, life.signal),
-    layout,
-    watchLayout: (onChange) => watchLayout(network, onChange, life.signal),
+    displayMode: first?.display ?? 'page',
+    watchDisplayMode: (onChange) => {
+      if (first === null) void stored.then(({ display }) => onChange(display));
+      watchDisplayMode(network, onChange, life.signal);
+    },
+    layout: first?.layout ?? null,
+    watchLayout: (onChange) => {
+      if (first === null) void stored.then(({ layout }) => onChange(layout));
+      watchLayout(network, onChange, life.signal);
+    },
     signal: life.signal,
     // With use_dynamic_url (Chrome) this is a per-session URL, so pages cannot probe for Rapport.
     sidebarUrl: browser.runtime.getURL('/sidebar.html'),

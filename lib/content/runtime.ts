@@ -1,4 +1,4 @@
-import type { DisplayMode, SidebarLayout } from '@/lib/platform/site-preferences';
+import { DEFAULT_LAYOUT, type DisplayMode, type SidebarLayout } from '@/lib/platform/site-preferences';
 import { readSiteProfile, type Site, siteDomMatches } from '@/lib/sites/site';
 import type { ProfileRef, ProfileSnapshot } from '@/lib/sites/types';
 import { withLateDetails } from './late-details';
@@ -33,8 +33,11 @@ export interface ContentRuntimeOptions {
   /** Whether the user wants Rapport in the page ('page') or in the browser's side panel ('panel'). */
   displayMode: DisplayMode;
   watchDisplayMode: (onChange: (mode: DisplayMode) => void) => void;
-  /** The sidebar's layout on this site (collapsed, side), which the sidebar itself changes. */
-  layout: SidebarLayout;
+  /**
+   * The sidebar's layout on this site (collapsed, side), which the sidebar itself changes. Null while
+   * only the page mark has spoken (boot.ts): the sidebar is made hidden, and shown when a layout arrives.
+   */
+  layout: SidebarLayout | null;
   watchLayout: (onChange: (layout: SidebarLayout) => void) => void;
   /** Subscribes to URL changes where the Navigation API is missing. */
   fallbackNavigation?: (emit: () => void) => void;
@@ -68,11 +71,12 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
   // In side-panel mode nothing is added to the page; the profile is still reported for the panel.
   const updateFrame = () => {
     if (onProfile && mode === 'page') {
-      frame ??= createSidebarFrame(options.sidebarUrl, layout);
+      frame ??= createSidebarFrame(options.sidebarUrl, layout ?? DEFAULT_LAYOUT, layout !== null);
+      if (layout === null) return;
       frame.show();
       frameShown = true;
     } else if (warm && mode === 'page' && frame === null) {
-      frame = createSidebarFrame(options.sidebarUrl, layout, false);
+      frame = createSidebarFrame(options.sidebarUrl, layout ?? DEFAULT_LAYOUT, false);
       const made = frame;
       setTimeout(() => {
         warm = false;
@@ -82,6 +86,11 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
           frame = null;
         }
       }, WARM_FRAME_KEPT_MS);
+    } else if (mode === 'panel' && !frameShown) {
+      // Made on the page mark's word, which storage contradicts (the user switched to the side panel
+      // just now): the page gets nothing, as if it had never been made.
+      frame?.remove();
+      frame = null;
     } else {
       // Hidden, not removed: the sidebar still gets to save what the user was typing, and the next
       // profile shows without reloading it.
@@ -93,8 +102,10 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
     updateFrame();
   });
   options.watchLayout((next) => {
+    const first = layout === null;
     layout = next;
     frame?.layout(next);
+    if (first) updateFrame();
   });
 
   const send = async (snapshot: ProfileSnapshot | null, details: PageDetails = 'read') => {

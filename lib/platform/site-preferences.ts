@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import type { Network } from '@/lib/sites/types';
+import { unmarkSite } from './page-marks';
 
 /**
  * Per-site preferences that content scripts read, so they live in storage.local as plain values (no
@@ -23,8 +24,24 @@ export async function readDisplayMode(network: Network): Promise<DisplayMode> {
   return parse(stored[key(network)]);
 }
 
+/** A switch to the side panel takes the site's page mark away first (lib/platform/page-marks.ts). */
 export async function writeDisplayMode(network: Network, mode: DisplayMode): Promise<void> {
+  if (mode === 'panel') await unmarkSite(network);
   await browser.storage.local.set({ [key(network)]: mode });
+}
+
+/** Every site's display mode in one read (the worker's page marks). */
+export async function readDisplayModes(): Promise<Record<Network, DisplayMode>> {
+  const stored = await browser.storage.local.get(SITE_NETWORKS.map(key));
+  return Object.fromEntries(SITE_NETWORKS.map((network) => [network, parse(stored[key(network)])])) as Record<
+    Network,
+    DisplayMode
+  >;
+}
+
+/** Whether a storage change touches any site's display mode. */
+export function changesDisplayMode(changes: Readonly<Record<string, unknown>>): boolean {
+  return SITE_NETWORKS.some((network) => key(network) in changes);
 }
 
 export function watchDisplayMode(
@@ -156,6 +173,10 @@ export async function writeSitePreferences(
     const { display, layout } = preferences[network] as SitePreferences;
     items[key(network)] = display;
     items[layoutKey(network)] = layout;
+  }
+  // As writeDisplayMode: no site set to the side panel keeps its page mark while the setting is written.
+  for (const network of written) {
+    if ((preferences[network] as SitePreferences).display === 'panel') await unmarkSite(network);
   }
   if (written.length > 0) await browser.storage.local.set(items);
   return written;

@@ -86,3 +86,10 @@ it('runs the whole script everywhere on the sites in Firefox, and no watcher', (
   ]);
   for (const script of firefox) expect(script.exclude_matches).toBeUndefined();
 });
+
+it('builds the page mark that the Chrome worker registers (lib/platform/page-marks.ts), and not for Firefox', () => {
+  expect(existsSync(join(output, 'chrome-mv3', 'page-mark.js'))).toBe(true);
+  expect(existsSync(join(output, 'firefox-mv2', 'page-mark.js'))).toBe(false);
+  // In no manifest entry: only the worker decides where it runs.
+  expect(chrome.some((script) => script.js.includes('page-mark.js'))).toBe(false);
+});

@@ -149,3 +149,47 @@ describe('the content runtime started by a press on a link to a profile', () => 
     expect(host()).toBeNull();
   });
 });
+
+describe('the content runtime started on the page mark alone (storage has not answered)', () => {
+  const host = () => document.querySelector('rapport-sidebar') as HTMLElement | null;
+  /** Starts as boot.ts does when the mark came first; returns how to deliver storage's answer. */
+  const startOnMark = () => {
+    let display: (mode: 'page' | 'panel') => void = () => undefined;
+    let layout: (layout: { collapsed: boolean; side: 'left' | 'right' }) => void = () => undefined;
+    startRuntime({
+      displayMode: 'page',
+      layout: null,
+      watchDisplayMode: (onChange) => {
+        display = onChange;
+      },
+      watchLayout: (onChange) => {
+        layout = onChange;
+      },
+    });
+    return {
+      display: (mode: 'page' | 'panel') => display(mode),
+      layout: (side: 'left' | 'right') => layout({ collapsed: false, side }),
+    };
+  };
+
+  it('makes the sidebar at once, hidden, and shows it with the stored layout when storage answers', () => {
+    const storage = startOnMark();
+    expect(host()?.style.display).toBe('none');
+    expect(document.documentElement.style.marginLeft).toBe('');
+    storage.display('page');
+    expect(host()?.style.display).toBe('none');
+    storage.layout('left');
+    expect(host()?.style.display).toBe('block');
+    expect(host()?.style.left).toBe('0px');
+    expect(document.documentElement.style.marginLeft).toBe('340px');
+  });
+
+  it('removes it, never shown, when storage says the site is set to the side panel', () => {
+    const storage = startOnMark();
+    expect(host()).not.toBeNull();
+    storage.display('panel');
+    storage.layout('right');
+    expect(host()).toBeNull();
+    expect(document.documentElement.style.marginRight).toBe('');
+  });
+});

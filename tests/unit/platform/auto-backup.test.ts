@@ -7,6 +7,7 @@ import { writeDisplayMode } from '@/lib/platform/site-preferences';
 import { saveNote } from '@/lib/services/notes';
 import { readAutoBackupOutcome, readSettings, updateSettings } from '@/lib/settings';
 import { snapshot, testClock, useTestDatabase } from '../services/helpers';
+import { fakeScriptRegistry } from './fake-scripting';
 
 // The automatic backup in the worker, on the fake browser and a fake-indexeddb store. The fake browser
 // has no downloads or permissions API, so those two are stubbed here, as commands.test.ts stubs the side
@@ -53,6 +54,8 @@ const fire = () => fakeBrowser.alarms.onAlarm.trigger({ name: AUTO_BACKUP_ALARM,
 const createObjectURL = URL.createObjectURL;
 beforeEach(async () => {
   fakeBrowser.reset();
+  // Setting a site to the side panel takes its page mark away first (lib/platform/page-marks.ts).
+  fakeScriptRegistry();
   await saveNote(
     db(),
     {

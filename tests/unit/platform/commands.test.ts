@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { toggleSidebar } from '@/lib/platform/commands';
 import { readLayout, writeDisplayMode } from '@/lib/platform/site-preferences';
 import { sessionTabProfiles } from '@/lib/platform/tab-profiles';
+import { fakeScriptRegistry } from './fake-scripting';
 
 const jane = {
   network: 'linkedin' as const,
@@ -15,6 +16,8 @@ const jane = {
 
 beforeEach(() => {
   fakeBrowser.reset();
+  // Setting a site to the side panel takes its page mark away first (lib/platform/page-marks.ts).
+  fakeScriptRegistry();
 });
 
 describe('the keyboard shortcut', () => {

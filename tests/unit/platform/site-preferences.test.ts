@@ -8,9 +8,11 @@ import {
   writeLayout,
   writeSitePreferences,
 } from '@/lib/platform/site-preferences';
+import { fakeScriptRegistry } from './fake-scripting';
 
 beforeEach(() => {
   fakeBrowser.reset();
+  fakeScriptRegistry();
 });
 
 describe('per-site preferences in a backup', () => {
