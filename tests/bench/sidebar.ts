@@ -125,27 +125,41 @@ async function seedNotes(running: RunningExtension) {
   return page;
 }
 
+/**
+ * Page loads, timed from two moments of each. DOMContentLoaded, when the page can run scripts, is the
+ * one held to the target, as in every earlier run of this bench. Since the page mark
+ * (lib/content/page-mark.ts) the sidebar starts loading with the document, and the note can show before
+ * DOMContentLoaded: a negative time. So each load is also timed from its HTML's arrival (responseEnd: the
+ * fixture is served whole, and the document and content scripts start then), which cannot go below zero
+ * and whose floor is the sidebar page's own load; no target.
+ */
 async function fromPageLoad(
   running: RunningExtension,
   killFirst: boolean,
   extensionPage: Page,
-): Promise<number[]> {
-  const times: number[] = [];
+): Promise<{ fromHtml: number[]; fromReady: number[] }> {
+  const fromHtml: number[] = [];
+  const fromReady: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     if (killFirst) await killServiceWorker(running, extensionPage);
     const page = await running.context.newPage();
     const shown = noteShown(page, `${NOTE} (jane-doe)`);
     await page.goto('https://www.linkedin.com/in/jane-doe/', { waitUntil: 'domcontentloaded' });
-    const ready = await page.evaluate(() => {
+    const { html, ready } = await page.evaluate(() => {
       const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return performance.timeOrigin + (entry?.domContentLoadedEventEnd ?? 0);
+      return {
+        html: performance.timeOrigin + (entry?.responseEnd ?? 0),
+        ready: performance.timeOrigin + (entry?.domContentLoadedEventEnd ?? 0),
+      };
     });
     await shown;
     const frame = await sidebarFrame(page, running.extensionId);
-    times.push((await noteShownAt(frame, `${NOTE} (jane-doe)`)) - ready);
+    const at = await noteShownAt(frame, `${NOTE} (jane-doe)`);
+    fromHtml.push(at - html);
+    fromReady.push(at - ready);
     await page.close();
   }
-  return times;
+  return { fromHtml, fromReady };
 }
 
 async function fromInAppNavigation(
@@ -261,16 +275,20 @@ await servePage(
 );
 const extensionPage = await seedNotes(running);
 const navigation = await fromInAppNavigation(running);
+const warm = await fromPageLoad(running, false, extensionPage);
 const results: Record<string, Summary> = {
-  'page load → stored note shown (worker warm)': summarize(await fromPageLoad(running, false, extensionPage)),
+  'page load (HTML arrived) → stored note shown (worker warm)': summarize(warm.fromHtml),
+  'page load (DOMContentLoaded) → stored note shown (worker warm)': summarize(warm.fromReady),
   'in-app navigation → stored note shown': summarize(navigation.toNote),
   'in-app navigation from the feed → stored note shown': summarize(await fromFeed(running)),
   'a click from the feed (pressed 100 ms) → stored note shown': summarize(await fromFeedClick(running)),
   "new profile's DOM → its name in the sidebar": summarize(navigation.domToName),
-  'page load → stored note shown (worker just stopped)': summarize(
-    await fromPageLoad(running, true, extensionPage),
-  ),
 };
+const stopped = await fromPageLoad(running, true, extensionPage);
+results['page load (HTML arrived) → stored note shown (worker just stopped)'] = summarize(stopped.fromHtml);
+results['page load (DOMContentLoaded) → stored note shown (worker just stopped)'] = summarize(
+  stopped.fromReady,
+);
 await running.close();
 removeProfile(running.userDataDir);
 console.table(
@@ -282,15 +300,20 @@ console.table(
   ),
 );
 // Issue 9's budgets: p50 <= 50 ms and p95 <= 100 ms with the worker warm, p95 <= 500 ms right after it stopped.
-const cold = 'page load → stored note shown (worker just stopped)';
+const isCold = (name: string) => name.endsWith('(worker just stopped)');
+const targetOf = (name: string, s: Summary) => {
+  if (name.startsWith('page load (HTML arrived)')) return { target: 'none (context for the row below)' };
+  return isCold(name)
+    ? { target: '<= 500 ms p95', met: s.p95 <= 500 }
+    : { target: '<= 100 ms p95, <= 50 ms p50', met: s.p95 <= 100 && s.p50 <= 50 };
+};
 recordResults(
   'sidebar',
   Object.entries(results).map(([name, s]) => ({
     figure: `${name}, p50 ${s.p50} ms`,
     value: s.p95,
     unit: 'ms p95',
-    target: name === cold ? '<= 500 ms p95' : '<= 100 ms p95, <= 50 ms p50',
-    met: name === cold ? s.p95 <= 500 : s.p95 <= 100 && s.p50 <= 50,
+    ...targetOf(name, s),
   })),
   { runs: RUNS, results },
 );
