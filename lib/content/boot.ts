@@ -7,6 +7,7 @@ import { takeProfileIntent } from './intent';
 import { pageMarkOf } from './page-mark';
 import { retireReplacedCopy } from './retire';
 import { startContentRuntime } from './runtime';
+import { listenForViews } from './view-ports';
 
 export async function bootContentScript(ctx: ContentScriptContext, site: Site): Promise<void> {
   if (!claimPage()) return;
@@ -28,6 +29,7 @@ export async function bootContentScript(ctx: ContentScriptContext, site: Site): 
   const stopIfReplaced = () => {
     if (extensionReplaced() && !life.signal.aborted) life.abort('Rapport was updated or turned off');
   };
+  const views = listenForViews(life.signal);
   document.addEventListener('visibilitychange', stopIfReplaced, { signal: life.signal });
   window.addEventListener('focus', stopIfReplaced, { signal: life.signal });
   startContentRuntime({
@@ -46,7 +48,7 @@ export async function bootContentScript(ctx: ContentScriptContext, site: Site): 
     // With use_dynamic_url (Chrome) this is a per-session URL, so pages cannot probe for Rapport.
     sidebarUrl: browser.runtime.getURL('/sidebar.html'),
     report: (snapshot, details) =>
-      reportProfile(snapshot, details).catch((error: unknown) => {
+      reportProfile(snapshot, details, views).catch((error: unknown) => {
         stopIfReplaced();
         throw error;
       }),

@@ -20,6 +20,9 @@ function reportTime(): number {
   return performance.timeOrigin + performance.now();
 }
 
+/** The port a tab's in-page sidebar opens to its content script, to hear reports first (view-ports.ts). */
+export const TAB_REPORTS_PORT = 'rapport/tab-reports';
+
 /** The watcher, on a profile reached in-app: run the site's whole content script in this tab. */
 export function startReaderRequest(url: string): WireRequest {
   return wireRequest('startProfileReader', { url });

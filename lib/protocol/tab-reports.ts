@@ -1,6 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '#imports';
 import { networkOfUrl } from '@/lib/sites/urls';
+import { TAB_REPORTS_PORT } from './content-messages';
 import { ReportProfileRequestSchema } from './schemas';
 import type { TabProfile, TabState, WireProfileSnapshot } from './types';
 import { PROTOCOL_TAG } from './wire';
@@ -59,13 +60,47 @@ export function supersedes(next: ShownTab, shown: ShownTab): boolean {
   return next.confirmed || !shown.confirmed;
 }
 
-/** Calls `onReport` with each report the content script of `tabId` sends; returns the unsubscribe. */
-export function overhearTabReports(tabId: number, onReport: (state: TabState) => void): () => void {
+/**
+ * Calls `onReport` with each report the content script of `tabId` sends; returns the unsubscribe.
+ * `inPage`: this is the tab's in-page sidebar, which also opens a port to that content script and hears
+ * each report there first (lib/content/view-ports.ts); the same report's runtime message is then dropped.
+ * The port's messages are checked as a runtime message is, with the page that hosts this frame (its
+ * origin, which the browser gives) as the sender's URL: only that page's content script is at the other
+ * end. Without that origin (Firefox has no `ancestorOrigins`) reports come by runtime message alone.
+ */
+export function overhearTabReports(
+  tabId: number,
+  onReport: (state: TabState) => void,
+  { inPage }: { inPage: boolean },
+): () => void {
+  const extensionId = browser.runtime.id;
+  let last: TabState | null = null;
+  const hear = (report: TabState) => {
+    if (last !== null && report.seq === last.seq && sameReport(report, last)) return;
+    last = report;
+    onReport(report);
+  };
   const listener = (message: unknown, sender: Runtime.MessageSender) => {
-    const report = overheardReport(message, sender, tabId, browser.runtime.id);
-    if (report) onReport(report);
+    const report = overheardReport(message, sender, tabId, extensionId);
+    if (report) hear(report);
     // Nothing is returned: the worker is the one that answers the content script.
   };
   browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  const host = inPage ? globalThis.location?.ancestorOrigins?.[0] : undefined;
+  const port = host ? browser.tabs.connect(tabId, { name: TAB_REPORTS_PORT, frameId: 0 }) : null;
+  if (port) {
+    const sender: ReportSender = { id: extensionId, url: host, frameId: 0, tab: { id: tabId } };
+    port.onMessage.addListener((message: unknown) => {
+      const report = overheardReport(message, sender, tabId, extensionId);
+      if (report) hear(report);
+    });
+  }
+  return () => {
+    browser.runtime.onMessage.removeListener(listener);
+    port?.disconnect();
+  };
+}
+
+function sameReport(a: TabState, b: TabState): boolean {
+  return a.details === b.details && JSON.stringify(a.snapshot) === JSON.stringify(b.snapshot);
 }

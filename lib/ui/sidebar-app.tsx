@@ -105,7 +105,9 @@ export function SidebarApp({
         offer((changes[key]?.newValue ?? null) as TabState | null, true);
     };
     browser.storage.onChanged.addListener(onChanged);
-    const stopOverhearing = overhearTabReports(tabId, (report) => offer(report, false));
+    const stopOverhearing = overhearTabReports(tabId, (report) => offer(report, false), {
+      inPage: surface === 'page',
+    });
     // A page load to a page that is not a profile, or off the sites, sends no report in Chrome (only a
     // watcher runs there, and it stays quiet: issue #9); the worker's answer checks the tab's URL.
     const readAgain = () =>

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { overheardReport, type ShownTab, supersedes } from '@/lib/protocol/tab-reports';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { overheardReport, overhearTabReports, type ShownTab, supersedes } from '@/lib/protocol/tab-reports';
+import type { TabState } from '@/lib/protocol/types';
 import { wireRequest } from '@/lib/protocol/wire';
 
 const EXTENSION = 'rapport-extension-id';
@@ -62,6 +64,45 @@ describe('overheardReport: the sidebar hears its own tab’s content script, and
     ['null', null],
   ])('refuses %s', (_, message) => {
     expect(overheardReport(message, fromTab7, 7, EXTENSION)).toBeNull();
+  });
+});
+
+describe('a report over the in-page sidebar’s port, checked against the page that hosts it', () => {
+  // The port has no sender URL; the sidebar gives its host page's origin (location.ancestorOrigins).
+  const overPort = (url: string) => ({ id: EXTENSION, url, frameId: 0, tab: { id: 7 } });
+
+  it('is taken when the host page is the report’s own site', () => {
+    const heard = report({ snapshot: jane, details: 'read', seq: 2 });
+    expect(overheardReport(heard, overPort('https://www.linkedin.com'), 7, EXTENSION)).not.toBeNull();
+  });
+
+  it('is refused when the host page is another site', () => {
+    const heard = report({ snapshot: jane, details: 'read', seq: 2 });
+    expect(overheardReport(heard, overPort('https://x.com'), 7, EXTENSION)).toBeNull();
+  });
+});
+
+describe('overhearTabReports: one report heard twice (port and runtime message) reaches the view once', () => {
+  beforeEach(() => fakeBrowser.reset());
+  // As Chrome gives it: a sender's tab is a whole tab, of which overheardReport reads the id.
+  const sender = { ...fromTab7, id: fakeBrowser.runtime.id } as unknown as Parameters<
+    typeof fakeBrowser.runtime.onMessage.trigger
+  >[1];
+
+  it('drops the second copy, but not a different report of the same time', async () => {
+    const heard: TabState[] = [];
+    const stop = overhearTabReports(7, (state) => heard.push(state), { inPage: false });
+    const first = report({ snapshot: jane, details: 'reading', seq: 5 });
+    await fakeBrowser.runtime.onMessage.trigger(first, sender);
+    await fakeBrowser.runtime.onMessage.trigger(first, sender);
+    expect(heard).toHaveLength(1);
+    await fakeBrowser.runtime.onMessage.trigger(report({ snapshot: jane, details: 'read', seq: 5 }), sender);
+    await fakeBrowser.runtime.onMessage.trigger(report({ snapshot: null, details: 'read', seq: 5 }), sender);
+    expect(heard.map((state) => state.details)).toEqual(['reading', 'read', 'read']);
+    expect(heard.at(-1)?.snapshot).toBeNull();
+    stop();
+    await fakeBrowser.runtime.onMessage.trigger(report({ snapshot: jane, details: 'read', seq: 6 }), sender);
+    expect(heard).toHaveLength(3);
   });
 });
 
