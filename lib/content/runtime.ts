@@ -11,6 +11,8 @@ export type PageDetails = 'reading' | 'read' | 'unreadable';
 
 /** How long to wait for a profile's DOM after a navigation before settling for the URL identity alone. */
 const PROFILE_DOM_TIMEOUT_MS = 8_000;
+/** While a page is still being parsed, its profile's name is looked for at most this often (wait-for.ts). */
+const PARSING_CHECK_MS = 50;
 /**
  * How long after the name was read a headline or photo that shows up later is still picked up. Pages
  * render the name first: the parser of a page still loading (always followed, however long), or a site's
@@ -149,7 +151,7 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
           const snapshot = readSiteProfile(site, document, url);
           return snapshot?.name ? snapshot : null;
         },
-        { timeoutMs: PROFILE_DOM_TIMEOUT_MS, signal },
+        { timeoutMs: PROFILE_DOM_TIMEOUT_MS, signal, whileParsingEveryMs: PARSING_CHECK_MS },
       );
       if (signal.aborted) return;
       // Without a readable page the URL still says who this is; the sidebar says the details are missing.
