@@ -24,7 +24,7 @@ export interface PageMarksPlan {
   register: Network[];
 }
 
-/** What to change so that exactly the sites shown in the page have a mark; other extensions' ids untouched. */
+/** What to change so that exactly the sites shown in the page have a mark; other registrations untouched. */
 export function planPageMarks(
   modes: Readonly<Partial<Record<Network, DisplayMode>>>,
   registeredIds: readonly string[],
