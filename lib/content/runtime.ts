@@ -182,13 +182,13 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
         void send(null);
       } else if (verdict === 'match' && cleared) {
         cleared = false;
-        const snapshot = readSiteProfile(site, document, url);
+        const snapshot = readSiteProfile(site, document, url, verdict);
         if (snapshot) {
           sent = snapshot;
           void send(snapshot);
         }
       } else if (!cleared && sent !== null && stillFillingIn(sent, lateUntil)) {
-        const filled = withLateDetails(sent, readSiteProfile(site, document, url));
+        const filled = withLateDetails(sent, readSiteProfile(site, document, url, verdict));
         if (filled !== sent) {
           sent = filled;
           void send(filled);

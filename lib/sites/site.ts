@@ -27,9 +27,15 @@ export function siteDomMatches(site: Site, doc: Document, ref: ProfileRef): DomM
 /**
  * Snapshot of the profile at `url` as `doc` shows it; null when `url` is not a profile page of `site`. The
  * identity comes from the URL only; when the DOM shows someone else (in-app navigation in flight), every
- * DOM field is null. Never throws.
+ * DOM field is null. Never throws. `verdict`: siteDomMatches for this document and URL, when the caller
+ * has just worked it out (the in-app navigation guard, once a frame): it is not worked out again.
  */
-export function readSiteProfile(site: Site, doc: Document, url: string): ProfileSnapshot | null {
+export function readSiteProfile(
+  site: Site,
+  doc: Document,
+  url: string,
+  verdict?: DomMatch,
+): ProfileSnapshot | null {
   let ref: ProfileRef | null;
   try {
     ref = site.isSite(url) ? site.parseProfile(url) : null;
@@ -45,9 +51,9 @@ export function readSiteProfile(site: Site, doc: Document, url: string): Profile
     avatarUrl: null,
   };
   try {
-    const verdict = site.domMatches(doc, ref);
-    if (verdict === 'mismatch') return empty;
-    return site.read(doc, ref, verdict);
+    const known = verdict ?? site.domMatches(doc, ref);
+    if (known === 'mismatch') return empty;
+    return site.read(doc, ref, known);
   } catch {
     return empty;
   }

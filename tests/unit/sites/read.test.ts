@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { profileDomMatches, readProfile } from '../../../lib/sites';
+import { linkedInSite } from '../../../lib/sites/linkedin/site';
+import { readSiteProfile, siteDomMatches } from '../../../lib/sites/site';
 import { readFixture } from '../../fixtures';
 import { parseHtml } from './helpers';
 
@@ -127,6 +129,32 @@ describe('readProfile: mismatch during in-app navigation', () => {
     const jane = fixture('facebook/profile-jane-doe.html');
     expect(readProfile(jane, 'https://www.facebook.com/rahul.mehta')?.name).toBeNull();
     expect(readProfile(jane, 'https://www.facebook.com/JANE.DOE/about')?.name).toBe('Jane Doe');
+  });
+});
+
+describe('readSiteProfile with the verdict the guard just worked out', () => {
+  // The in-app navigation guard works out whose profile the DOM shows once a frame, and then reads the
+  // late details: the verdict is passed on, not worked out a second time, and the snapshot is the same.
+  it('reads the same snapshot without asking whose the DOM is again', () => {
+    const doc = fixture('linkedin/profile-jane-doe.html');
+    let asked = 0;
+    const counting = {
+      ...linkedInSite,
+      domMatches: (page: Document, ref: Parameters<typeof linkedInSite.domMatches>[1]) => {
+        asked++;
+        return linkedInSite.domMatches(page, ref);
+      },
+    };
+    const url = 'https://www.linkedin.com/in/jane-doe/';
+    const ref = { network: 'linkedin' as const, id: 'jane-doe' };
+    const verdict = siteDomMatches(counting, doc, ref);
+    expect(verdict).toBe('match');
+    expect(asked).toBe(1);
+    expect(readSiteProfile(counting, doc, url, verdict)).toEqual(readSiteProfile(linkedInSite, doc, url));
+    expect(asked).toBe(1);
+    expect(
+      readSiteProfile(counting, doc, 'https://www.linkedin.com/in/rahul-mehta/', 'mismatch')?.name,
+    ).toBeNull();
   });
 });
 
