@@ -45,7 +45,8 @@ export function planPageMarks(
  * an unknown id) is no error; a mark that stays is, so that the setting is then not written.
  */
 export async function unmarkSite(network: Network): Promise<void> {
-  if (!browser.scripting) return;
+  // Firefox has no marks (and no `scripting` permission, so no such namespace).
+  if (import.meta.env.FIREFOX || !browser.scripting) return;
   const ids = [pageMarkId(network)];
   await browser.scripting.unregisterContentScripts({ ids }).catch(async (error: unknown) => {
     if ((await browser.scripting.getRegisteredContentScripts({ ids })).length > 0) throw error;
