@@ -38,15 +38,20 @@ afterAll(async () => {
   if (running) removeProfile(running.userDataDir);
 });
 
+/**
+ * Asked from an extension page, not the worker: Chrome may stop the worker between two questions, and a
+ * question to a stopped worker's old handle never comes back.
+ */
 async function registeredMarks(): Promise<Registered[]> {
-  const worker = await running.worker();
-  const all = await worker.evaluate(() =>
+  const asker = await openExtensionPage(running, 'sidepanel.html');
+  const all = await asker.evaluate(() =>
     (
       globalThis as unknown as {
         chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
       }
     ).chrome.scripting.getRegisteredContentScripts(),
   );
+  await asker.close();
   return (all as Registered[]).filter((script) => script.id.startsWith('rapport-page-mark:'));
 }
 
@@ -76,15 +81,16 @@ const elementsSeen = (page: Page) =>
 describe('the page marks', () => {
   it('are registered on install for every site, on the pages its whole script runs on', async () => {
     await expect
-      .poll(markedSites)
+      .poll(markedSites, { timeout: 10_000 })
       .toEqual(['rapport-page-mark:facebook', 'rapport-page-mark:linkedin', 'rapport-page-mark:x']);
-    const worker = await running.worker();
-    const manifestScripts = (await worker.evaluate(
+    const asker = await openExtensionPage(running, 'sidepanel.html');
+    const manifestScripts = (await asker.evaluate(
       () =>
         (
           globalThis as unknown as { chrome: { runtime: { getManifest(): { content_scripts: unknown[] } } } }
         ).chrome.runtime.getManifest().content_scripts,
     )) as { js: string[]; matches: string[]; exclude_matches?: string[] }[];
+    await asker.close();
     for (const mark of await registeredMarks()) {
       const network = mark.id.split(':')[1];
       const whole = manifestScripts.find((script) => script.js.includes(`content-scripts/${network}.js`));
@@ -106,7 +112,9 @@ describe('the page marks', () => {
 
   it('are taken away before a site is set to the side panel, whose pages then get nothing at all', async () => {
     const options = await openExtensionPage(running, 'options.html');
-    await options.getByLabel('On LinkedIn, show Rapport in the side panel instead').check();
+    await options
+      .getByLabel('On LinkedIn, show Rapport in the side panel instead')
+      .check({ timeout: 10_000 });
     await expect
       .poll(() => options.getByLabel('On LinkedIn, show Rapport in the side panel instead').isChecked())
       .toBe(true);
@@ -126,9 +134,11 @@ describe('the page marks', () => {
     await panel.close();
 
     // Back to the page: the worker marks the site again once the setting is stored.
-    await options.getByLabel('On LinkedIn, show Rapport in the side panel instead').uncheck();
+    await options
+      .getByLabel('On LinkedIn, show Rapport in the side panel instead')
+      .uncheck({ timeout: 10_000 });
     await expect
-      .poll(markedSites)
+      .poll(markedSites, { timeout: 10_000 })
       .toEqual(['rapport-page-mark:facebook', 'rapport-page-mark:linkedin', 'rapport-page-mark:x']);
     const again = await openProfile();
     expect(await atFirstScript(again)).toBe(true);
