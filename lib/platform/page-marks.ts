@@ -55,11 +55,11 @@ export async function unmarkSite(network: Network): Promise<void> {
 
 type ReadModes = () => Promise<Readonly<Partial<Record<Network, DisplayMode>>>>;
 
+type ManifestScripts = NonNullable<ReturnType<typeof browser.runtime.getManifest>['content_scripts']>;
+
 /** The pages of a site where the manifest runs its whole script: its profile pages (wxt.config.ts). */
-function markOf(network: Network) {
-  const entry = (browser.runtime.getManifest().content_scripts ?? []).find((script) =>
-    (script.js ?? []).includes(readerScriptFile(network)),
-  );
+function markOf(network: Network, scripts: ManifestScripts) {
+  const entry = scripts.find((script) => (script.js ?? []).includes(readerScriptFile(network)));
   if (!entry?.matches) throw new Error(`No content script for ${network} in the manifest`);
   return {
     id: pageMarkId(network),
@@ -79,9 +79,11 @@ export async function syncPageMarks(readModes: ReadModes): Promise<void> {
     await readModes(),
     registered.map((script) => script.id),
   );
+  const scripts = browser.runtime.getManifest().content_scripts ?? [];
+  const marks = (networks: Network[]) => networks.map((network) => markOf(network, scripts));
   if (plan.unregister.length > 0) await browser.scripting.unregisterContentScripts({ ids: plan.unregister });
-  if (plan.update.length > 0) await browser.scripting.updateContentScripts(plan.update.map(markOf));
-  if (plan.register.length > 0) await browser.scripting.registerContentScripts(plan.register.map(markOf));
+  if (plan.update.length > 0) await browser.scripting.updateContentScripts(marks(plan.update));
+  if (plan.register.length > 0) await browser.scripting.registerContentScripts(marks(plan.register));
 }
 
 /**

@@ -42,8 +42,7 @@ afterAll(async () => {
  * Asked from an extension page, not the worker: Chrome may stop the worker between two questions, and a
  * question to a stopped worker's old handle never comes back.
  */
-async function registeredMarks(): Promise<Registered[]> {
-  const asker = await openExtensionPage(running, 'sidepanel.html');
+async function registeredMarks(asker: Page): Promise<Registered[]> {
   const all = await asker.evaluate(() =>
     (
       globalThis as unknown as {
@@ -51,11 +50,10 @@ async function registeredMarks(): Promise<Registered[]> {
       }
     ).chrome.scripting.getRegisteredContentScripts(),
   );
-  await asker.close();
   return (all as Registered[]).filter((script) => script.id.startsWith('rapport-page-mark:'));
 }
 
-const markedSites = async () => (await registeredMarks()).map((script) => script.id).sort();
+const markedSites = async (asker: Page) => (await registeredMarks(asker)).map((script) => script.id).sort();
 
 /** A profile page load, with an observer from before the page's first script of every element added. */
 async function openProfile(): Promise<Page> {
@@ -80,18 +78,17 @@ const elementsSeen = (page: Page) =>
 
 describe('the page marks', () => {
   it('are registered on install for every site, on the pages its whole script runs on', async () => {
-    await expect
-      .poll(markedSites, { timeout: 10_000 })
-      .toEqual(['rapport-page-mark:facebook', 'rapport-page-mark:linkedin', 'rapport-page-mark:x']);
     const asker = await openExtensionPage(running, 'sidepanel.html');
+    await expect
+      .poll(() => markedSites(asker), { timeout: 10_000 })
+      .toEqual(['rapport-page-mark:facebook', 'rapport-page-mark:linkedin', 'rapport-page-mark:x']);
     const manifestScripts = (await asker.evaluate(
       () =>
         (
           globalThis as unknown as { chrome: { runtime: { getManifest(): { content_scripts: unknown[] } } } }
         ).chrome.runtime.getManifest().content_scripts,
     )) as { js: string[]; matches: string[]; exclude_matches?: string[] }[];
-    await asker.close();
-    for (const mark of await registeredMarks()) {
+    for (const mark of await registeredMarks(asker)) {
       const network = mark.id.split(':')[1];
       const whole = manifestScripts.find((script) => script.js.includes(`content-scripts/${network}.js`));
       expect(mark.js).toEqual(['page-mark.js']);
@@ -100,6 +97,7 @@ describe('the page marks', () => {
       expect(mark.matches?.toSorted()).toEqual(whole?.matches.toSorted());
       expect((mark.excludeMatches ?? []).toSorted()).toEqual((whole?.exclude_matches ?? []).toSorted());
     }
+    await asker.close();
   });
 
   it('give a profile page the sidebar before the page runs its first script', async () => {
@@ -119,7 +117,7 @@ describe('the page marks', () => {
       .poll(() => options.getByLabel('On LinkedIn, show Rapport in the side panel instead').isChecked())
       .toBe(true);
     // The mark went before the setting was stored, so there is no moment when the two disagree.
-    expect(await markedSites()).toEqual(['rapport-page-mark:facebook', 'rapport-page-mark:x']);
+    expect(await markedSites(options)).toEqual(['rapport-page-mark:facebook', 'rapport-page-mark:x']);
 
     const panel = await openExtensionPage(running, 'sidepanel.html');
     const page = await openProfile();
@@ -138,7 +136,7 @@ describe('the page marks', () => {
       .getByLabel('On LinkedIn, show Rapport in the side panel instead')
       .uncheck({ timeout: 10_000 });
     await expect
-      .poll(markedSites, { timeout: 10_000 })
+      .poll(() => markedSites(options), { timeout: 10_000 })
       .toEqual(['rapport-page-mark:facebook', 'rapport-page-mark:linkedin', 'rapport-page-mark:x']);
     const again = await openProfile();
     expect(await atFirstScript(again)).toBe(true);
