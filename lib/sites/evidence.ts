@@ -10,16 +10,20 @@ import type { DomMatch, OwnerClaim, ProfileRef } from './types';
  * against an internal member id) only count when nothing comparable exists, and then as a mismatch: both sites
  * redirect to and link by the username/vanity form when a profile has one, so a DOM naming the other form is
  * almost always the previous page still on screen during in-app navigation.
+ *
+ * Each tier is read only when the ones before it did not decide: the in-app guard asks once a frame while
+ * a page's timeline grows, and head metadata (canonical link, meta tags, JSON-LD) is a walk of the whole
+ * page each time, needed only on pages whose body names nobody (issue #9).
  */
 export function verdictFromClaims(
   ref: ProfileRef,
-  tiers: readonly (readonly OwnerClaim[])[],
+  tiers: readonly (() => readonly OwnerClaim[])[],
   comparable: (a: ProfileRef, b: ProfileRef) => boolean = () => true,
 ): DomMatch {
   let incomparable = false;
-  for (const tier of tiers) {
+  for (const readTier of tiers) {
     let decided = false;
-    for (const claim of tier) {
+    for (const claim of readTier()) {
       if (claim === 'not-profile') {
         decided = true;
         continue;

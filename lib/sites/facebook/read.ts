@@ -62,7 +62,7 @@ const comparable = (a: ProfileRef, b: ProfileRef): boolean =>
 
 export function facebookDomMatches(doc: Document, ref: ProfileRef): DomMatch {
   const base = facebookProfileUrl(ref.id);
-  return verdictFromClaims(ref, [bodyClaims(doc, base), headClaims(doc, base)], comparable);
+  return verdictFromClaims(ref, [() => bodyClaims(doc, base), () => headClaims(doc, base)], comparable);
 }
 
 /** "Jane Doe | Facebook", "(2) Jane Doe | Facebook" -> "Jane Doe". */

@@ -59,7 +59,7 @@ const comparable = (a: ProfileRef, b: ProfileRef): boolean =>
 
 export function linkedInDomMatches(doc: Document, ref: ProfileRef): DomMatch {
   const base = linkedInProfileUrl(ref.id);
-  return verdictFromClaims(ref, [bodyClaims(doc, base), headClaims(doc, base)], comparable);
+  return verdictFromClaims(ref, [() => bodyClaims(doc, base), () => headClaims(doc, base)], comparable);
 }
 
 /** Head metadata describes `ref` itself (so og:title etc. are not left over from another page). */

@@ -1,14 +1,15 @@
 // LinkedIn profile DOM hooks, newest markup first. Obfuscated class names (e.g. "BSXXVRYUFRjo...") change with
 // every deploy and are never used; the utility classes below have survived since 2021.
 
-/** Top-card links that only the profile owner's card carries; their /in/<slug>/ names the owner. */
+/**
+ * Top-card links that only the profile owner's card carries; their /in/<slug>/ names the owner. Every one
+ * on the page counts, inside <main> or not (fragments and older shells have none): the in-app guard reads
+ * them once a frame while a timeline grows, and each selector here is a walk of the whole page (issue #9).
+ */
 export const ownerLinkSelectors = [
   // 2021-2024 top card: the name <h1> sits inside <a href="/in/<slug>/overlay/about-this-profile/">.
-  'main a[href*="/overlay/about-this-profile"]',
-  // 2021-2024 top card: "Contact info" -> /in/<slug>/overlay/contact-info/.
-  'main a[href*="/overlay/contact-info"]',
-  // Same links when the page has no <main> (fragments, older shells).
   'a[href*="/overlay/about-this-profile"]',
+  // 2021-2024 top card: "Contact info" -> /in/<slug>/overlay/contact-info/.
   'a[href*="/overlay/contact-info"]',
 ] as const;
 

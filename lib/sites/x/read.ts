@@ -96,7 +96,7 @@ function headClaims(doc: Document, base: string): OwnerClaim[] {
 export function xDomMatches(doc: Document, ref: ProfileRef): DomMatch {
   const h = header(doc);
   const body = refClaim(h?.handle ?? null);
-  return verdictFromClaims(ref, [body ? [body] : [], headClaims(doc, xProfileUrl(ref.id))]);
+  return verdictFromClaims(ref, [() => (body ? [body] : []), () => headClaims(doc, xProfileUrl(ref.id))]);
 }
 
 function headerName(h: ReturnType<typeof header>): string | null {
