@@ -124,15 +124,24 @@ export function readFacebook(doc: Document, ref: ProfileRef, verdict: DomMatch):
   // The column's <h1>, intro and avatar have no owner hook of their own: they are read only when owner evidence
   // (tab links, canonical, app links) names this profile, never on 'unknown' (a feed or group also has an <h1>).
   const main = verdict === 'match' ? mainColumn(doc) : null;
-  const claims = headClaims(doc, url);
-  const headTrusted = claims.some((c) => c !== 'not-profile' && c.id === ref.id);
+  // The head's claims, read only for a detail the column leaves missing: the late details are read once a
+  // frame while a timeline grows, and the head is a walk of the whole page each time.
+  let head: { claims: OwnerClaim[]; trusted: boolean } | undefined;
+  const fromHead = () => {
+    if (!head) {
+      const claims = headClaims(doc, url);
+      head = { claims, trusted: claims.some((c) => c !== 'not-profile' && c.id === ref.id) };
+    }
+    return head;
+  };
   const name =
     (main ? textOf(main, nameSelectors) : null) ??
-    (headTrusted ? cleanText(metaContent(doc, 'og:title')) : null) ??
-    (verdict === 'match' || headTrusted ? nameFromTitle(doc.title) : null);
-  const headline = introLine(main) ?? (main && headTrusted ? introFromFirstLoad(doc, ref, claims) : null);
+    (fromHead().trusted ? cleanText(metaContent(doc, 'og:title')) : null) ??
+    (verdict === 'match' || fromHead().trusted ? nameFromTitle(doc.title) : null);
+  const headline =
+    introLine(main) ?? (main && fromHead().trusted ? introFromFirstLoad(doc, ref, fromHead().claims) : null);
   const avatarUrl =
     (main ? imageOf(main, avatarSelectors, url) : null) ??
-    (headTrusted ? safeHttpUrl(metaContent(doc, 'og:image')) : null);
+    (fromHead().trusted ? safeHttpUrl(metaContent(doc, 'og:image')) : null);
   return { network: 'facebook', id: ref.id, url, name, headline, avatarUrl };
 }

@@ -83,26 +83,34 @@ export function readLinkedIn(doc: Document, ref: ProfileRef, verdict: DomMatch):
   // The top card holds the headline and photo; without a name element it is only searched for on a 'match'.
   const main = doc.querySelector('main') ?? doc;
   const card = nameEl ? (closestOf(nameEl, topCardSelectors) ?? main) : verdict === 'match' ? main : null;
-  const headTrusted = headDescribes(doc, ref, url);
-  const person = headTrusted ? (jsonLdPerson(doc)?.person ?? null) : null;
+  // The head (canonical link, og tags, JSON-LD), read only for a detail the top card leaves missing: the
+  // late details are read once a frame while a timeline grows, and each is a walk of the whole page.
+  let head: { trusted: boolean; person: Record<string, unknown> | null } | undefined;
+  const fromHead = () => {
+    if (!head) {
+      const trusted = headDescribes(doc, ref, url);
+      head = { trusted, person: trusted ? (jsonLdPerson(doc)?.person ?? null) : null };
+    }
+    return head;
+  };
 
   const name =
     elementText(nameEl) ??
-    cleanText(stringField(person, 'name')) ??
-    (headTrusted ? nameFromTitle(metaContent(doc, 'og:title')) : null) ??
+    cleanText(stringField(fromHead().person, 'name')) ??
+    (fromHead().trusted ? nameFromTitle(metaContent(doc, 'og:title')) : null) ??
     (verdict === 'match' ? nameFromTitle(doc.title) : null);
   const headline =
-    (card ? textOf(card, headlineSelectors) : null) ?? cleanText(stringField(person, 'jobTitle')) ?? null;
-  const personImage = person?.image;
-  const avatarUrl =
-    (card ? imageOf(card, avatarSelectors, url) : null) ??
-    safeHttpUrl(
-      isObject(personImage)
-        ? stringField(personImage, 'contentUrl')
-        : typeof personImage === 'string'
-          ? personImage
-          : null,
-    ) ??
+    (card ? textOf(card, headlineSelectors) : null) ??
+    cleanText(stringField(fromHead().person, 'jobTitle')) ??
     null;
+  const avatarUrl =
+    (card ? imageOf(card, avatarSelectors, url) : null) ?? imageOfPerson(fromHead().person) ?? null;
   return { network: 'linkedin', id: ref.id, url, name, headline, avatarUrl };
+}
+
+function imageOfPerson(person: Record<string, unknown> | null): string | null {
+  const image = person?.image;
+  return safeHttpUrl(
+    isObject(image) ? stringField(image, 'contentUrl') : typeof image === 'string' ? image : null,
+  );
 }

@@ -131,32 +131,49 @@ function profileImage(raw: string | null): string | null {
   return url && /^https:\/\/pbs\.twimg\.com\/profile_images\//.test(url) ? url : null;
 }
 
+/**
+ * What the page's head says about `ref`: its JSON-LD person, a title naming the handle, an og:url of the
+ * profile. Read only when the profile's header leaves a detail missing: the late details are read once a
+ * frame while a timeline grows, and each of these is a walk of the whole page (issue #9).
+ */
+function headOf(doc: Document, ref: ProfileRef) {
+  const schema = profileSchema(doc);
+  const ogUrl = metaContent(doc, 'og:url');
+  return {
+    person: schemaHandle(schema) === ref.id ? schema : null,
+    titled: [doc.title, metaContent(doc, 'og:title') ?? ''].map(handleInTitle).find((t) => t?.id === ref.id),
+    ogDescribes: ogUrl !== null && parseXProfileUrl(ogUrl)?.id === ref.id,
+  };
+}
+
 export function readX(doc: Document, ref: ProfileRef, _verdict: DomMatch): ProfileSnapshot {
   const url = xProfileUrl(ref.id);
   const h = header(doc);
   const headerIsOwner = h !== null && h.handle === ref.id;
-  const schema = profileSchema(doc);
-  const person = schemaHandle(schema) === ref.id ? schema : null;
-  const titled = [doc.title, metaContent(doc, 'og:title') ?? '']
-    .map(handleInTitle)
-    .find((t) => t?.id === ref.id);
-  const ogDescribes =
-    metaContent(doc, 'og:url') !== null && parseXProfileUrl(metaContent(doc, 'og:url') ?? '')?.id === ref.id;
+  let head: ReturnType<typeof headOf> | undefined;
+  const fromHead = () => {
+    head ??= headOf(doc, ref);
+    return head;
+  };
 
   const name =
     (headerIsOwner ? headerName(h) : null) ??
-    cleanText(stringField(person, 'name')) ??
-    cleanText(titled?.name);
+    cleanText(stringField(fromHead().person, 'name')) ??
+    cleanText(fromHead().titled?.name);
   const headline =
     (headerIsOwner ? textOf(primaryColumn(doc), bioSelectors) : null) ??
-    cleanText(stringField(person, 'description')) ??
-    (ogDescribes ? cleanText(metaContent(doc, 'og:description')) : null);
+    cleanText(stringField(fromHead().person, 'description')) ??
+    (fromHead().ogDescribes ? cleanText(metaContent(doc, 'og:description')) : null);
+  const avatarUrl = avatar(doc, ref, url) ?? avatarFromHead(doc, fromHead);
+  return { network: 'x', id: ref.id, url, name, headline, avatarUrl };
+}
+
+function avatarFromHead(doc: Document, fromHead: () => ReturnType<typeof headOf>): string | null {
+  const { person, titled, ogDescribes } = fromHead();
   const image = person?.image;
-  const avatarUrl =
-    avatar(doc, ref, url) ??
+  return (
     profileImage(
       isObject(image) ? stringField(image, 'contentUrl') : typeof image === 'string' ? image : null,
-    ) ??
-    (ogDescribes || titled ? profileImage(metaContent(doc, 'og:image')) : null);
-  return { network: 'x', id: ref.id, url, name, headline, avatarUrl };
+    ) ?? (ogDescribes || titled ? profileImage(metaContent(doc, 'og:image')) : null)
+  );
 }
