@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_MISSING_MESSAGE, findChromium } from '../../scripts/find-chromium';
+import { CHROMIUM_SWITCHES } from '../e2e/harness';
 
 /**
  * Chromium with an unpacked extension, driven over its own DevTools pipe, with nothing attached to a page
@@ -67,13 +68,7 @@ export async function launchBare(extensionDir: string, routes: FixtureRoute[]): 
       '--headless',
       '--remote-debugging-pipe',
       `--user-data-dir=${profile}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_SWITCHES,
       '--window-size=1440,900',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,

@@ -136,29 +136,29 @@ export async function pageLoads(
   return { fromHtml, fromReady };
 }
 
+interface FeedRuns {
+  feedUrl: string;
+  profilePath: string;
+  note: string;
+  runs: number;
+}
+
 /**
- * From the feed to a profile in-app: the sidebar is made on the way. In Chrome the feed runs only the
- * site's watcher, which has the worker run the whole content script once the URL is a profile's
- * (lib/content/watch.ts), so this includes that round trip.
+ * Runs of one way from the feed to a profile: each loads the feed in a new tab, then `go` starts the
+ * navigation in the page of `session` and gives the moment it started; timed from there to the note.
  */
-export async function fromFeed(
+async function feedRuns(
   browser: BareBrowser,
   reader: StampReader,
-  options: { feedUrl: string; profilePath: string; note: string; runs: number },
+  options: FeedRuns,
+  go: (session: string) => Promise<number>,
 ): Promise<number[]> {
   const times: number[] = [];
   for (let run = 0; run < options.runs; run++) {
     const target = await browser.open(options.feedUrl);
     const session = await browser.attach(target);
     await loaded(browser, session, options.feedUrl);
-    const started = await browser.evaluate<number>(
-      session,
-      `(() => {
-        const started = performance.timeOrigin + performance.now();
-        void window.spaNavigate(${JSON.stringify(options.profilePath)}, { order: 'url-first' });
-        return started;
-      })()`,
-    );
+    const started = await go(session);
     times.push((await reader.noteShownAt(options.note, started, 1_500)) - started);
     await browser.close(target);
   }
@@ -166,20 +166,34 @@ export async function fromFeed(
 }
 
 /**
+ * From the feed to a profile in-app: the sidebar is made on the way. In Chrome the feed runs only the
+ * site's watcher, which has the worker run the whole content script once the URL is a profile's
+ * (lib/content/watch.ts), so this includes that round trip.
+ */
+export function fromFeed(browser: BareBrowser, reader: StampReader, options: FeedRuns): Promise<number[]> {
+  return feedRuns(browser, reader, options, (session) =>
+    browser.evaluate<number>(
+      session,
+      `(() => {
+        const started = performance.timeOrigin + performance.now();
+        void window.spaNavigate(${JSON.stringify(options.profilePath)}, { order: 'url-first' });
+        return started;
+      })()`,
+    ),
+  );
+}
+
+/**
  * The same, as a user does it: a press on a link to the profile, released 100 ms later (a click), which
  * the page routes in-app. The watcher starts the whole script at the press, and it starts loading the
  * sidebar, hidden (lib/content/watch.ts). Timed from the click, which is when the navigation starts.
  */
-export async function fromFeedClick(
+export function fromFeedClick(
   browser: BareBrowser,
   reader: StampReader,
-  options: { feedUrl: string; profilePath: string; note: string; runs: number },
+  options: FeedRuns,
 ): Promise<number[]> {
-  const times: number[] = [];
-  for (let run = 0; run < options.runs; run++) {
-    const target = await browser.open(options.feedUrl);
-    const session = await browser.attach(target);
-    await loaded(browser, session, options.feedUrl);
+  return feedRuns(browser, reader, options, async (session) => {
     await browser.evaluate(
       session,
       `(() => {
@@ -202,9 +216,6 @@ export async function fromFeedClick(
     await mouse('mousePressed');
     await sleep(100);
     await mouse('mouseReleased');
-    const clickAt = await browser.evaluate<number>(session, 'window.clickAt');
-    times.push((await reader.noteShownAt(options.note, clickAt, 1_500)) - clickAt);
-    await browser.close(target);
-  }
-  return times;
+    return browser.evaluate<number>(session, 'window.clickAt');
+  });
 }

@@ -36,6 +36,17 @@ export interface LaunchOptions {
   extensionDebugging?: boolean;
 }
 
+/** The switches every browser of the tests and benchmarks runs with (no GPU, no network of its own). */
+export const CHROMIUM_SWITCHES = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** Chromium with the built extension loaded, on its own profile directory, offline but for our routes. */
 export async function launchExtension(options: LaunchOptions = {}): Promise<RunningExtension> {
   const executablePath = findChromium();
@@ -49,13 +60,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Runn
     viewport: { width: 1440, height: 900 },
     ignoreDefaultArgs: options.backForwardCache ? ['--disable-back-forward-cache'] : undefined,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_SWITCHES,
       ...(withExtension
         ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
         : []),
