@@ -1,3 +1,4 @@
+import { lazy } from '../../domain/lazy';
 import {
   canonicalHref,
   elementText,
@@ -126,14 +127,10 @@ export function readFacebook(doc: Document, ref: ProfileRef, verdict: DomMatch):
   const main = verdict === 'match' ? mainColumn(doc) : null;
   // The head's claims, read only for a detail the column leaves missing: the late details are read once a
   // frame while a timeline grows, and the head is a walk of the whole page each time.
-  let head: { claims: OwnerClaim[]; trusted: boolean } | undefined;
-  const fromHead = () => {
-    if (!head) {
-      const claims = headClaims(doc, url);
-      head = { claims, trusted: claims.some((c) => c !== 'not-profile' && c.id === ref.id) };
-    }
-    return head;
-  };
+  const fromHead = lazy(() => {
+    const claims = headClaims(doc, url);
+    return { claims, trusted: claims.some((c) => c !== 'not-profile' && c.id === ref.id) };
+  });
   const name =
     (main ? textOf(main, nameSelectors) : null) ??
     (fromHead().trusted ? cleanText(metaContent(doc, 'og:title')) : null) ??

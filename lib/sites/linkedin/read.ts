@@ -1,3 +1,4 @@
+import { lazy } from '../../domain/lazy';
 import {
   canonicalHref,
   closestOf,
@@ -85,14 +86,10 @@ export function readLinkedIn(doc: Document, ref: ProfileRef, verdict: DomMatch):
   const card = nameEl ? (closestOf(nameEl, topCardSelectors) ?? main) : verdict === 'match' ? main : null;
   // The head (canonical link, og tags, JSON-LD), read only for a detail the top card leaves missing: the
   // late details are read once a frame while a timeline grows, and each is a walk of the whole page.
-  let head: { trusted: boolean; person: Record<string, unknown> | null } | undefined;
-  const fromHead = () => {
-    if (!head) {
-      const trusted = headDescribes(doc, ref, url);
-      head = { trusted, person: trusted ? (jsonLdPerson(doc)?.person ?? null) : null };
-    }
-    return head;
-  };
+  const fromHead = lazy(() => {
+    const trusted = headDescribes(doc, ref, url);
+    return { trusted, person: trusted ? (jsonLdPerson(doc)?.person ?? null) : null };
+  });
 
   const name =
     elementText(nameEl) ??

@@ -1,3 +1,4 @@
+import { lazy } from '../../domain/lazy';
 import {
   canonicalHref,
   elementText,
@@ -150,11 +151,7 @@ export function readX(doc: Document, ref: ProfileRef, _verdict: DomMatch): Profi
   const url = xProfileUrl(ref.id);
   const h = header(doc);
   const headerIsOwner = h !== null && h.handle === ref.id;
-  let head: ReturnType<typeof headOf> | undefined;
-  const fromHead = () => {
-    head ??= headOf(doc, ref);
-    return head;
-  };
+  const fromHead = lazy(() => headOf(doc, ref));
 
   const name =
     (headerIsOwner ? headerName(h) : null) ??
