@@ -1,6 +1,7 @@
 import { DEFAULT_LAYOUT, type DisplayMode, type SidebarLayout } from '@/lib/platform/site-preferences';
 import { readSiteProfile, type Site, siteDomMatches } from '@/lib/sites/site';
 import type { ProfileRef, ProfileSnapshot } from '@/lib/sites/types';
+import { listenForProfileIntent } from './intent-listener';
 import { withLateDetails } from './late-details';
 import { watchUrl } from './navigation';
 import { createSidebarFrame, type SidebarFrame } from './sidebar-frame';
@@ -20,9 +21,10 @@ const PARSING_CHECK_MS = 50;
  */
 const LATE_DETAILS_WINDOW_MS = 3_000;
 /**
- * How long a sidebar made at a press on a link to a profile waits for that profile. A click navigates
- * within about a tenth of a second; a press that was not one (dragged away, held, the page cancelled its
- * navigation) would otherwise leave a hidden extension frame in the page for as long as it is open.
+ * How long a sidebar made ahead of a profile (the user about to open one: intent-listener.ts) waits for
+ * it after the last such sign. A pointer that rested on a name and moved on, a press dragged away, a
+ * navigation the page cancelled, would otherwise leave a hidden extension frame in the page for as long as
+ * it is open; while the user keeps pointing at people, it stays.
  */
 export const WARM_FRAME_KEPT_MS = 10_000;
 
@@ -44,9 +46,10 @@ export interface ContentRuntimeOptions {
   /** Subscribes to URL changes where the Navigation API is missing. */
   fallbackNavigation?: (emit: () => void) => void;
   /**
-   * The user pressed on a link to a profile on a page that is not one (lib/content/watch.ts): the sidebar
-   * is made at once, hidden, so that its page has loaded by the time the profile shows. Loading it takes
-   * most of the time from the navigation to the note (tests/bench/sidebar.ts).
+   * The user was about to open a profile from a page that is not one when the watcher started this script
+   * (lib/content/watch.ts): the sidebar is made at once, hidden, so that its page has loaded by the time
+   * the profile shows. Loading it takes most of the time from the navigation to the note
+   * (tests/bench/sidebar.ts). Later signs of intent are heard here (intent-listener.ts).
    */
   warm?: boolean;
 }
@@ -67,7 +70,8 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
   let mode = options.displayMode;
   let layout = options.layout;
   let onProfile = false;
-  let warm = options.warm === true;
+  let warm = false;
+  let warmExpiry: ReturnType<typeof setTimeout> | undefined;
   let frameShown = false;
 
   // In side-panel mode nothing is added to the page; the profile is still reported for the panel.
@@ -79,15 +83,6 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
       frameShown = true;
     } else if (warm && mode === 'page' && frame === null) {
       frame = createSidebarFrame(options.sidebarUrl, layout ?? DEFAULT_LAYOUT, false);
-      const made = frame;
-      setTimeout(() => {
-        warm = false;
-        // Once shown it stays, hidden off profiles: it may still be saving what the user typed.
-        if (frame === made && !frameShown) {
-          made.remove();
-          frame = null;
-        }
-      }, WARM_FRAME_KEPT_MS);
     } else if (mode === 'panel' && !frameShown) {
       // Made on the page mark's word, which storage contradicts (the user switched to the side panel
       // just now): the page gets nothing, as if it had never been made.
@@ -98,6 +93,24 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
       // profile shows without reloading it.
       frame?.hide();
     }
+  };
+  /**
+   * The user is about to open a profile: make the sidebar, hidden, unless there is one already, and keep
+   * it WARM_FRAME_KEPT_MS from now. Once shown it stays, hidden off profiles (it may still be saving what
+   * the user typed), so a sign of intent then changes nothing.
+   */
+  const warmUp = () => {
+    if (frameShown || onProfile) return;
+    warm = true;
+    clearTimeout(warmExpiry);
+    warmExpiry = setTimeout(() => {
+      warm = false;
+      if (frame !== null && !frameShown && !onProfile) {
+        frame.remove();
+        frame = null;
+      }
+    }, WARM_FRAME_KEPT_MS);
+    updateFrame();
   };
   options.watchDisplayMode((next) => {
     mode = next;
@@ -199,10 +212,13 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
 
   options.signal.addEventListener('abort', () => {
     current?.abort();
+    clearTimeout(warmExpiry);
     frame?.remove();
     frame = null;
   });
+  if (options.warm) warmUp();
   watchUrl(onUrl, { signal: options.signal, fallback: options.fallbackNavigation });
+  listenForProfileIntent((url) => site.parseProfile(url) !== null, warmUp, options.signal);
 }
 
 /** Whether details that show up after the name are still looked for. */

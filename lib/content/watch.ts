@@ -1,4 +1,5 @@
 import type { Site } from '@/lib/sites/site';
+import { listenForProfileIntent } from './intent-listener';
 import { watchUrl } from './navigation';
 
 export interface ProfileWatchOptions {
@@ -21,10 +22,10 @@ export interface ProfileWatchOptions {
  * worker until a profile is near: the worker checks a tab's URL before it answers which profile the tab
  * shows (lib/platform/tab-profiles.ts). The manifest gives page loads at profile URLs the whole content
  * script directly; here the worker runs it in this tab when an in-app navigation reaches a profile, or
- * earlier, when the user presses on a link to one: a click is about a tenth of a second from press to
- * navigation, which the whole script uses to start loading the sidebar, hidden. The whole script then
- * owns navigation, and this one stops listening. If the worker could not run it, this one keeps listening
- * and asks again at the next profile.
+ * earlier, when the user shows they are about to open one (the pointer resting on a link to it, a press,
+ * the keyboard's focus: intent-listener.ts), which the whole script uses to start loading the sidebar,
+ * hidden. The whole script then owns navigation, and this one stops listening. If the worker could not
+ * run it, this one keeps listening and asks again at the next profile.
  */
 export function watchForProfile(options: ProfileWatchOptions): void {
   const life = new AbortController();
@@ -47,19 +48,14 @@ export function watchForProfile(options: ProfileWatchOptions): void {
     },
     { signal: life.signal, fallback: options.fallbackNavigation },
   );
-  document.addEventListener(
-    'pointerdown',
-    (event) => {
-      // The user's own press with the main button and no modifier (those open another tab or window);
-      // never an event the page made up.
-      if (starting || !event.isTrusted || event.button !== 0) return;
-      if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-      const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
-      if (!(link instanceof HTMLAnchorElement) || !isProfile(link.href)) return;
+  listenForProfileIntent(
+    isProfile,
+    (url) => {
+      if (starting) return;
       options.markIntent?.();
-      start(link.href);
+      start(url);
     },
-    { capture: true, passive: true, signal: life.signal },
+    life.signal,
   );
 }
 

@@ -79,7 +79,10 @@ export function SidebarApp({
   }, [tabId, first]);
 
   const resolvedTabId = tab.kind === 'ready' ? tab.value.tabId : null;
-  useEffect(() => {
+  // A layout effect, not an effect: a sidebar made ahead of a profile, hidden (lib/content/runtime.ts), gets
+  // no animation frames and its timers are held back while hidden, so an effect would only start listening
+  // once the frame is shown, and the report that shows it would already have gone by.
+  useLayoutEffect(() => {
     if (resolvedTabId === null) return;
     const tabId = resolvedTabId;
     // Three sources tell this view which profile its tab shows: the content script's report, heard

@@ -184,14 +184,14 @@ export function fromFeed(browser: BareBrowser, reader: StampReader, options: Fee
 }
 
 /**
- * The same, as a user does it: a press on a link to the profile, released 100 ms later (a click), which
- * the page routes in-app. The watcher starts the whole script at the press, and it starts loading the
- * sidebar, hidden (lib/content/watch.ts). Timed from the click, which is when the navigation starts.
+ * The same, as a user does it: the pointer comes to a link to the profile and rests there `hoverMs`, then
+ * presses it for `pressMs` (a click), which the page routes in-app. Timed from the click, which is when
+ * the navigation starts.
  */
 export function fromFeedClick(
   browser: BareBrowser,
   reader: StampReader,
-  options: FeedRuns,
+  options: FeedRuns & { hoverMs: number; pressMs: number },
 ): Promise<number[]> {
   return feedRuns(browser, reader, options, async (session) => {
     await browser.evaluate(
@@ -213,8 +213,9 @@ export function fromFeedClick(
         session,
       );
     await mouse('mouseMoved');
+    await sleep(options.hoverMs);
     await mouse('mousePressed');
-    await sleep(100);
+    await sleep(options.pressMs);
     await mouse('mouseReleased');
     return browser.evaluate<number>(session, 'window.clickAt');
   });

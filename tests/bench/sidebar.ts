@@ -231,7 +231,10 @@ const results: Record<string, Summary> = {
   'in-app navigation → stored note shown': summarize(navigation.toNote),
   'in-app navigation from the feed → stored note shown': summarize(await fromFeed(bare, reader, feed)),
   'a click from the feed (pressed 100 ms) → stored note shown': summarize(
-    await fromFeedClick(bare, reader, feed),
+    await fromFeedClick(bare, reader, { ...feed, hoverMs: 0, pressMs: 100 }),
+  ),
+  'a click from the feed (rested on the link 300 ms, pressed 100 ms) → stored note shown': summarize(
+    await fromFeedClick(bare, reader, { ...feed, hoverMs: 300, pressMs: 100 }),
   ),
   "new profile's DOM → its name in the sidebar": summarize(navigation.domToName),
 };

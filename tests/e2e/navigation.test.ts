@@ -157,7 +157,8 @@ describe.each(SITES)('in-app navigation on $label', (site) => {
     expect(parsed).not.toContain(watcher);
   });
 
-  it('starts loading the sidebar, hidden, when the user presses on a link to a profile', async () => {
+  /** The feed, with a link to Jane's profile at the top left, over everything. */
+  const feedWithLinkToJane = async () => {
     await page.goto(site.origin + site.feedPath);
     await page.waitForLoadState('load');
     await page.evaluate((path) => {
@@ -168,8 +169,27 @@ describe.each(SITES)('in-app navigation on $label', (site) => {
         'position:fixed;top:0;left:0;width:200px;height:40px;z-index:2147483647;background:#fff';
       document.body.append(link);
     }, site.jane.path);
-    const hostShown = () =>
-      page.locator('rapport-sidebar').evaluate((host) => getComputedStyle(host).display !== 'none');
+  };
+  const hostShown = () =>
+    page.locator('rapport-sidebar').evaluate((host) => getComputedStyle(host).display !== 'none');
+
+  it('starts loading the sidebar, hidden, when the pointer rests on a link to a profile', async () => {
+    await feedWithLinkToJane();
+    await page.mouse.move(600, 600);
+    await page.mouse.move(50, 20);
+    // Resting there, not pressed: the page is still the feed, and the sidebar's frame is there, hidden.
+    const frame = await sidebarFrame(page, running.extensionId);
+    expect(await hostShown()).toBe(false);
+    expect(page.url()).toBe(site.origin + site.feedPath);
+    expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect.poll(() => shownName(frame)).toBe('Jane Doe');
+    expect(await hostShown()).toBe(true);
+  });
+
+  it('starts loading the sidebar, hidden, when the user presses on a link to a profile', async () => {
+    await feedWithLinkToJane();
     await page.mouse.move(50, 20);
     await page.mouse.down();
     // Pressed, not yet released: the page is still the feed, and the sidebar's frame is there, hidden.

@@ -150,6 +150,51 @@ describe('the content runtime started by a press on a link to a profile', () => 
   });
 });
 
+describe('the content runtime hearing the user about to open a profile', () => {
+  const host = () => document.querySelector('rapport-sidebar') as HTMLElement | null;
+  /** The user's own press on a link to `path` (a test may mark an event trusted in happy-dom only). */
+  const pressLinkTo = (path: string) => {
+    const link = document.createElement('a');
+    link.href = path;
+    document.body.append(link);
+    const event = new PointerEvent('pointerdown', { bubbles: true, button: 0 });
+    Object.defineProperty(event, 'isTrusted', { value: true });
+    link.dispatchEvent(event);
+    link.remove();
+  };
+
+  it('makes the sidebar, hidden, and keeps it WARM_FRAME_KEPT_MS after the last sign', () => {
+    vi.useFakeTimers();
+    try {
+      history.replaceState({}, '', '/feed/');
+      startRuntime({ displayMode: 'page' });
+      expect(host()).toBeNull();
+      pressLinkTo('/jobs/view/123/');
+      expect(host()).toBeNull();
+      pressLinkTo('/in/jane-doe/');
+      expect(host()?.style.display).toBe('none');
+      const made = host();
+      vi.advanceTimersByTime(WARM_FRAME_KEPT_MS - 1);
+      // Another sign: the same frame, kept from now.
+      pressLinkTo('/in/rahul-mehta/');
+      expect(host()).toBe(made);
+      vi.advanceTimersByTime(WARM_FRAME_KEPT_MS - 1);
+      expect(host()).toBe(made);
+      vi.advanceTimersByTime(1);
+      expect(host()).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('adds nothing to the page for a user of the side panel', () => {
+    history.replaceState({}, '', '/feed/');
+    startRuntime({ displayMode: 'panel' });
+    pressLinkTo('/in/jane-doe/');
+    expect(host()).toBeNull();
+  });
+});
+
 describe('the content runtime started on the page mark alone (storage has not answered)', () => {
   const host = () => document.querySelector('rapport-sidebar') as HTMLElement | null;
   /** Starts as boot.ts does when the mark came first; returns how to deliver storage's answer. */
