@@ -10,8 +10,10 @@ export const HOVER_INTENT_MS = 80;
  * it for HOVER_INTENT_MS, a press on it with the main button and no modifier (those open another tab or
  * window), or the keyboard's focus on it. Making the sidebar takes about 150 ms from its frame's
  * insertion to the person's note on this machine (tests/bench/sidebar.ts), so it starts at the first of
- * these, not at the navigation. Only the user's own events count, never one the page made up, so the page
- * cannot start Rapport's script or its sidebar.
+ * these, not at the navigation. Only events the browser made count (isTrusted), never one the page's
+ * script dispatched. The page can still cause such events (a link moved under a resting pointer, a
+ * link's focus() call): that at most starts Rapport's script in the tab and its hidden, empty sidebar a
+ * little early, as pointing at the link would.
  */
 export function listenForProfileIntent(
   isProfile: (url: string) => boolean,

@@ -80,8 +80,9 @@ export function SidebarApp({
 
   const resolvedTabId = tab.kind === 'ready' ? tab.value.tabId : null;
   // A layout effect, not an effect: a sidebar made ahead of a profile, hidden (lib/content/runtime.ts), gets
-  // no animation frames and its timers are held back while hidden, so an effect would only start listening
-  // once the frame is shown, and the report that shows it would already have gone by.
+  // no animation frames, and its effects (which wait for one, or a 35 ms timer) had still not run 400 ms
+  // after it loaded (a timeline of the bench's click): it only started listening once shown, after the
+  // report that showed it had gone by.
   useLayoutEffect(() => {
     if (resolvedTabId === null) return;
     const tabId = resolvedTabId;
