@@ -2,7 +2,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchExtension, type RunningExtension, removeProfile, servePage } from '../e2e/harness';
 import { type HeavySite, heavyShell, heavySites } from '../fixtures/heavy/heavy-site';
 import { KEEP_NAMES_SHIM, roundTrips } from './extension-page';
-import { type Headline, recordResults } from './results';
+import { type Headline, recordResults, watchLoad } from './results';
 import { paired, type Spread } from './stats';
 import { mainThread, pageProcess, startTrace } from './trace';
 
@@ -264,6 +264,7 @@ async function launch(extension: boolean): Promise<RunningExtension> {
   return running;
 }
 
+const loadWatch = watchLoad();
 const sites = heavySites.filter((site) => NETWORKS.includes(site.network));
 const arms = { with: await launch(true), without: await launch(false) };
 const runs: Record<string, { with: Run[]; without: Run[] }> = Object.fromEntries(
@@ -338,6 +339,7 @@ function summarise(done: number) {
     runs: done,
     loadSettleMs: LOAD_SETTLE_MS,
     navSettleMs: NAV_SETTLE_MS,
+    loadAverageDuringRun: loadWatch.range(),
     networks: details,
     raw: runs,
   });
@@ -389,6 +391,9 @@ console.table(
     ),
   ),
 );
+const load = loadWatch.range();
+loadWatch.stop();
+console.info(`Load average (1 min) during the run: ${load.min} to ${load.max}`);
 console.info(
   `Elements per page (with the timeline): ${Object.entries(details)
     .map(([network, d]) => `${network} ${d.elements}`)

@@ -61,6 +61,24 @@ export function machine(): Machine {
   };
 }
 
+/**
+ * Samples the 1-minute load average every 5 s until stopped, and gives its lowest and highest: on a shared
+ * machine the same build's times have doubled between runs minutes apart (2026-12-07), so a run says what
+ * load it saw, not only the load when it finished.
+ */
+export function watchLoad(): { range(): { min: number; max: number }; stop(): void } {
+  const seen = [loadavg()[0] ?? 0];
+  const timer = setInterval(() => seen.push(loadavg()[0] ?? 0), 5_000);
+  const round = (value: number) => Math.round(value * 100) / 100;
+  return {
+    range() {
+      seen.push(loadavg()[0] ?? 0);
+      return { min: round(Math.min(...seen)), max: round(Math.max(...seen)) };
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
 export function readResults(): Record<string, BenchEntry> {
   if (!existsSync(RESULTS_FILE)) return {};
   try {

@@ -10,7 +10,7 @@ import {
 import { spaShell } from '../e2e/spa-shell';
 import { launchBare } from './bare-browser';
 import { KEEP_NAMES_SHIM } from './extension-page';
-import { recordResults } from './results';
+import { recordResults, watchLoad } from './results';
 import { fromFeed, fromFeedClick, pageLoads, StampReader, stampedCopy } from './sidebar-loads';
 import { type Summary, summarize } from './stats';
 
@@ -193,6 +193,7 @@ async function fromInAppNavigation(
   return { toNote, domToName };
 }
 
+const loadWatch = watchLoad();
 const running = await launchExtension();
 await running.context.addInitScript(STAMP_NOTES);
 await servePage(
@@ -245,6 +246,9 @@ results['page load (DOMContentLoaded) → stored note shown (worker just stopped
 );
 await bare.quit();
 stamped.remove();
+const load = loadWatch.range();
+loadWatch.stop();
+console.info(`Load average (1 min) during the run: ${load.min} to ${load.max}`);
 console.table(
   Object.fromEntries(
     Object.entries(results).map(([name, s]) => [
@@ -271,5 +275,5 @@ recordResults(
     unit: 'ms p95',
     ...targetOf(name, s),
   })),
-  { runs: RUNS, results },
+  { runs: RUNS, loadAverageDuringRun: load, results },
 );
