@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readerScriptFile } from '../../lib/content/script-files';
 import { readFixture } from '../fixtures';
 import {
   launchExtension,
   openExtensionPage,
   type RunningExtension,
+  recordParsedScripts,
   removeProfile,
   servePage,
   sidebarFrame,
@@ -94,5 +96,35 @@ describe('side panel mode', () => {
     );
     const frame = await sidebarFrame(page, running.extensionId);
     await expect.poll(() => frame.locator('h1').textContent()).toBe('Jane Doe');
+  });
+
+  it('adds nothing either when the user points at a profile from another page of that site', async () => {
+    const setter = await openExtensionPage(running, 'sidepanel.html');
+    await setter.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ 'display:linkedin': 'panel' }),
+    );
+    const page = await running.context.newPage();
+    const parsed = await recordParsedScripts(running, page);
+    await page.goto('https://www.linkedin.com/feed/');
+    await page.evaluate(() => {
+      const link = document.createElement('a');
+      link.href = '/in/jane-doe/';
+      link.textContent = 'Jane Doe';
+      link.style.cssText = 'position:fixed;top:0;left:0;width:200px;height:40px;z-index:2147483647';
+      document.body.append(link);
+    });
+    await page.mouse.move(600, 600);
+    await page.mouse.move(50, 20);
+    // Resting on the link starts Rapport's whole script in the tab (as in page mode) ...
+    const whole = `chrome-extension://${running.extensionId}/${readerScriptFile('linkedin')}`;
+    await expect.poll(() => parsed.includes(whole)).toBe(true);
+    await page.mouse.down();
+    await page.waitForTimeout(300);
+    // ... and nothing is added to the page.
+    expect(await page.locator('rapport-sidebar').count()).toBe(0);
+    expect(page.frames().some((frame) => frame.url().startsWith('chrome-extension://'))).toBe(false);
+    await page.close();
   });
 });
