@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readerScriptFile } from '../../lib/content/script-files';
 import { readFixture } from '../fixtures';
@@ -28,6 +29,16 @@ afterAll(async () => {
   await running?.close();
   if (running) removeProfile(running.userDataDir);
 });
+
+/** Sets where Rapport shows on LinkedIn, as the options page does, from an extension page. */
+const showLinkedInIn = (extensionPage: Page, mode: 'page' | 'panel') =>
+  extensionPage.evaluate(
+    (mode) =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ 'display:linkedin': mode }),
+    mode,
+  );
 
 describe('side panel mode', () => {
   it('follows the active tab and the profile it shows', async () => {
@@ -74,11 +85,7 @@ describe('side panel mode', () => {
 
   it('adds nothing to the pages of a site set to the side panel', async () => {
     const setter = await openExtensionPage(running, 'sidepanel.html');
-    await setter.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
-      ).chrome.storage.local.set({ 'display:linkedin': 'panel' }),
-    );
+    await showLinkedInIn(setter, 'panel');
     const page = await running.context.newPage();
     await page.goto('https://www.linkedin.com/in/jane-doe/');
     // The panel still learns the profile (the content script reports it) ...
@@ -89,22 +96,14 @@ describe('side panel mode', () => {
     expect(page.frames().some((frame) => frame.url().startsWith('chrome-extension://'))).toBe(false);
 
     // Switching back shows the in-page sidebar without a reload.
-    await setter.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
-      ).chrome.storage.local.set({ 'display:linkedin': 'page' }),
-    );
+    await showLinkedInIn(setter, 'page');
     const frame = await sidebarFrame(page, running.extensionId);
     await expect.poll(() => frame.locator('h1').textContent()).toBe('Jane Doe');
   });
 
   it('adds nothing either when the user points at a profile from another page of that site', async () => {
     const setter = await openExtensionPage(running, 'sidepanel.html');
-    await setter.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
-      ).chrome.storage.local.set({ 'display:linkedin': 'panel' }),
-    );
+    await showLinkedInIn(setter, 'panel');
     const page = await running.context.newPage();
     const parsed = await recordParsedScripts(running, page);
     await page.goto('https://www.linkedin.com/feed/');
