@@ -32,8 +32,8 @@ const NOTE = 'Stored note for the benchmark';
 const NOTE_SHOWN = 'rapport-bench: note shown: ';
 
 /**
- * Stamps, inside every sidebar frame from its first script on, each note textarea the moment it is put in
- * the document (a MutationObserver runs before the frame paints), and says so on the console.
+ * Stamps, inside every sidebar frame from its first script on, each note textarea when the first frame
+ * with it in begins (as sidebar-loads.ts explains), and says so on the console.
  *
  * The bench waits for that console line instead of asking the frame: Playwright's first evaluation in a
  * frame injects its own scripts there, tens of milliseconds of compiling on the frame's main thread, which
@@ -50,8 +50,10 @@ const STAMP_NOTES = `(() => {
     for (const area of document.querySelectorAll('.note-list textarea')) {
       if (seen.has(area)) continue;
       seen.add(area);
-      shown.push({ text: area.value, at: performance.timeOrigin + performance.now() });
-      console.debug(${JSON.stringify(NOTE_SHOWN)} + area.value);
+      requestAnimationFrame(() => {
+        shown.push({ text: area.value, at: performance.timeOrigin + performance.now() });
+        console.debug(${JSON.stringify(NOTE_SHOWN)} + area.value);
+      });
     }
   }).observe(document, { subtree: true, childList: true });
 })()`;
