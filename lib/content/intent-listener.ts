@@ -20,9 +20,13 @@ export function listenForProfileIntent(
   onIntent: (url: string) => void,
   signal: AbortSignal,
 ): void {
-  const profileLink = (target: EventTarget | null): HTMLAnchorElement | null => {
+  const linkOf = (target: EventTarget | null): HTMLAnchorElement | null => {
     const link = target instanceof Element ? target.closest('a[href]') : null;
-    return link instanceof HTMLAnchorElement && isProfile(link.href) ? link : null;
+    return link instanceof HTMLAnchorElement ? link : null;
+  };
+  const profileLink = (target: EventTarget | null): HTMLAnchorElement | null => {
+    const link = linkOf(target);
+    return link && isProfile(link.href) ? link : null;
   };
   const listen = { capture: true, passive: true, signal };
 
@@ -37,10 +41,12 @@ export function listenForProfileIntent(
     (event) => {
       // Touch has no hover: its press is the intent.
       if (!event.isTrusted || event.pointerType === 'touch') return;
-      const link = profileLink(event.target);
-      if (link === resting?.link) return;
+      // Runs at every element the pointer enters: moving within the link it rests on parses no URL.
+      const link = linkOf(event.target);
+      if (link !== null && link === resting?.link) return;
       stopResting();
-      if (link) resting = { link, timer: setTimeout(() => onIntent(link.href), HOVER_INTENT_MS) };
+      if (link && isProfile(link.href))
+        resting = { link, timer: setTimeout(() => onIntent(link.href), HOVER_INTENT_MS) };
     },
     listen,
   );

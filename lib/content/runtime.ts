@@ -70,7 +70,7 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
   let mode = options.displayMode;
   let layout = options.layout;
   let onProfile = false;
-  let warm = false;
+  // While a sign of intent keeps a sidebar ready (warmUp): the timer that removes it unless a profile came.
   let warmExpiry: ReturnType<typeof setTimeout> | undefined;
   let frameShown = false;
 
@@ -81,7 +81,7 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
       if (layout === null) return;
       frame.show();
       frameShown = true;
-    } else if (warm && mode === 'page' && frame === null) {
+    } else if (warmExpiry !== undefined && mode === 'page' && frame === null) {
       frame = createSidebarFrame(options.sidebarUrl, layout ?? DEFAULT_LAYOUT, false);
     } else if (mode === 'panel' && !frameShown) {
       // Made on the page mark's word, which storage contradicts (the user switched to the side panel
@@ -101,10 +101,9 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
    */
   const warmUp = () => {
     if (frameShown || onProfile) return;
-    warm = true;
     clearTimeout(warmExpiry);
     warmExpiry = setTimeout(() => {
-      warm = false;
+      warmExpiry = undefined;
       if (frame !== null && !frameShown && !onProfile) {
         frame.remove();
         frame = null;

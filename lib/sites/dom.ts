@@ -130,6 +130,12 @@ export function stringField(obj: JsonObject | null | undefined, key: string): st
   return typeof value === 'string' ? value : null;
 }
 
+/** A JSON-LD object's `image`: a URL, or an ImageObject's `contentUrl`. Unchecked: the caller vets it. */
+export function jsonLdImage(obj: JsonObject | null | undefined): string | null {
+  const image = obj?.image;
+  return isObject(image) ? stringField(image, 'contentUrl') : typeof image === 'string' ? image : null;
+}
+
 /** An image URL from an <img> (src), an SVG <image> (href / xlink:href) or a CSS background-image. */
 export function imageUrlOf(el: Element | null, base: string): string | null {
   if (!el) return null;

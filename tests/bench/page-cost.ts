@@ -1,5 +1,11 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { launchExtension, type RunningExtension, removeProfile, servePage } from '../e2e/harness';
+import {
+  addLinkAtTopLeft,
+  launchExtension,
+  type RunningExtension,
+  removeProfile,
+  servePage,
+} from '../e2e/harness';
 import { type HeavySite, heavyShell, heavySites } from '../fixtures/heavy/heavy-site';
 import { KEEP_NAMES_SHIM, roundTrips } from './extension-page';
 import { type Headline, recordResults, watchLoad } from './results';
@@ -191,13 +197,7 @@ async function measureNavigation(
  * makes the sidebar, hidden (lib/content/intent-listener.ts). Without Rapport, nothing happens.
  */
 async function measureHover(page: Page, cdp: CDPSession, site: HeavySite, pid: number, path: string) {
-  await page.evaluate((path) => {
-    const link = document.createElement('a');
-    link.href = path;
-    link.textContent = 'A profile';
-    link.style.cssText = 'position:fixed;top:0;left:0;width:200px;height:40px;z-index:2147483647';
-    document.body.append(link);
-  }, path);
+  await addLinkAtTopLeft(page, path);
   await page.mouse.move(700, 500);
   const before = await metrics(cdp);
   const from = await pageNow(page);

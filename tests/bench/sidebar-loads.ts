@@ -8,37 +8,46 @@ import type { BareBrowser } from './bare-browser';
  * a click there), measured in the bare browser (bare-browser.ts), where nothing holds a new frame.
  *
  * Nothing can be run in that frame from outside without attaching to it, so the bench runs a copy of the
- * built extension whose sidebar page stamps each note when it is shown (below) into
- * storage.session, and reads the stamps from an extension page of its own once the note had time to show. The stamp is put at the top of
- * sidebar-first.js, the first script the sidebar page loads anyway, so the copy loads no file more.
- * Clocks: each frame's performance.timeOrigin + now(), which share the system's time base.
+ * built extension whose sidebar page stamps each note when it is shown (stampEachNote) into
+ * storage.session, and reads the stamps from an extension page of its own once the note had time to
+ * show. The stamp is put at the top of sidebar-first.js, the first script the sidebar page loads anyway,
+ * so the copy loads no file more. Clocks: each frame's performance.timeOrigin + now(), which share the
+ * system's time base.
  */
 const STAMP_PREFIX = 'bench:note:';
 
-/*
- * When a note counts as shown (here and in sidebar.ts): the start of the first frame the browser renders
- * with its textarea in the document, an animation-frame callback asked for at the insertion (which a
- * MutationObserver sees before any paint); the note is painted in that frame. Until 2026-12-07 the bench
- * stamped the insertion itself, which came 6 ms sooner at p50 after a click from the feed and 26 ms
- * sooner on a page load (12 runs each, load 0.6 to 2.3): a new or just-shown frame renders its first
- * frame well after its DOM is ready.
+/**
+ * A script for a sidebar page that runs `record` (a statement with `text`, `at` and a per-page `index` in
+ * scope) for each note it shows, the moment it counts as shown: the start of the first frame the browser
+ * renders with its textarea in the document, an animation-frame callback asked for at the insertion
+ * (which a MutationObserver sees before any paint); the note is painted in that frame. Until 2026-12-07
+ * the bench stamped the insertion itself, which came 6 ms sooner at p50 after a click from the feed and
+ * 26 ms sooner on a page load (12 runs each, load 0.6 to 2.3): a new or just-shown frame renders its
+ * first frame well after its DOM is ready. A string, not a function: it runs in the sidebar's page.
  */
-const STAMP_NOTES = `(() => {
+export function stampEachNote(record: string): string {
+  return `(() => {
   const seen = new WeakSet();
-  let count = 0;
+  let next = 0;
   new MutationObserver(() => {
     for (const area of document.querySelectorAll('.note-list textarea')) {
       if (seen.has(area)) continue;
       seen.add(area);
-      const key = ${JSON.stringify(STAMP_PREFIX)} + performance.timeOrigin + ':' + count++;
+      const index = next++;
       requestAnimationFrame(() => {
+        const text = area.value;
         const at = performance.timeOrigin + performance.now();
-        chrome.storage.session.set({ [key]: { text: area.value, at } });
+        ${record}
       });
     }
   }).observe(document, { subtree: true, childList: true });
 })();
 `;
+}
+
+const STAMP_NOTES = stampEachNote(
+  `chrome.storage.session.set({ [${JSON.stringify(STAMP_PREFIX)} + performance.timeOrigin + ':' + index]: { text, at } });`,
+);
 
 /** A copy of the built extension at `from` with the stamping sidebar; returns its directory. */
 export function stampedCopy(from: string): { dir: string; remove: () => void } {

@@ -11,7 +11,7 @@ import { spaShell } from '../e2e/spa-shell';
 import { launchBare } from './bare-browser';
 import { KEEP_NAMES_SHIM } from './extension-page';
 import { recordResults, watchLoad } from './results';
-import { fromFeed, fromFeedClick, pageLoads, StampReader, stampedCopy } from './sidebar-loads';
+import { fromFeed, fromFeedClick, pageLoads, StampReader, stampEachNote, stampedCopy } from './sidebar-loads';
 import { type Summary, summarize } from './stats';
 
 /**
@@ -32,8 +32,8 @@ const NOTE = 'Stored note for the benchmark';
 const NOTE_SHOWN = 'rapport-bench: note shown: ';
 
 /**
- * Stamps, inside every sidebar frame from its first script on, each note textarea when the first frame
- * with it in begins (as sidebar-loads.ts explains), and says so on the console.
+ * Stamps, inside every sidebar frame from its first script on, each note when it is shown
+ * (stampEachNote), and says so on the console.
  *
  * The bench waits for that console line instead of asking the frame: Playwright's first evaluation in a
  * frame injects its own scripts there, tens of milliseconds of compiling on the frame's main thread, which
@@ -44,18 +44,8 @@ const NOTE_SHOWN = 'rapport-bench: note shown: ';
  */
 const STAMP_NOTES = `(() => {
   if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/sidebar.html')) return;
-  const seen = new WeakSet();
   const shown = (globalThis.__rapportNotesShown = []);
-  new MutationObserver(() => {
-    for (const area of document.querySelectorAll('.note-list textarea')) {
-      if (seen.has(area)) continue;
-      seen.add(area);
-      requestAnimationFrame(() => {
-        shown.push({ text: area.value, at: performance.timeOrigin + performance.now() });
-        console.debug(${JSON.stringify(NOTE_SHOWN)} + area.value);
-      });
-    }
-  }).observe(document, { subtree: true, childList: true });
+  ${stampEachNote(`shown.push({ text, at }); console.debug(${JSON.stringify(NOTE_SHOWN)} + text);`)}
 })()`;
 
 /** Resolves when a sidebar in `page` has shown a note with `text`, without running anything in the frame. */

@@ -147,6 +147,24 @@ export async function servePage(
   );
 }
 
+/**
+ * Puts a link to `path` in the page's top left corner, over everything, where the tests and benchmarks
+ * point and press with the mouse (50, 20).
+ */
+export function addLinkAtTopLeft(page: Page, path: string, text = 'A profile'): Promise<void> {
+  return page.evaluate(
+    ({ path, text }) => {
+      const link = document.createElement('a');
+      link.href = path;
+      link.textContent = text;
+      link.style.cssText =
+        'position:fixed;top:0;left:0;width:200px;height:40px;z-index:2147483647;background:#fff';
+      document.body.append(link);
+    },
+    { path, text },
+  );
+}
+
 /** The sidebar's iframe (an extension page inside a closed shadow root; Playwright frames still see it). */
 export async function sidebarFrame(page: Page, extensionId: string) {
   const deadline = Date.now() + 15_000;

@@ -4,6 +4,7 @@ import { readerScriptFile, watcherFile } from '../../lib/content/script-files';
 import type { Network } from '../../lib/sites/types';
 import { readFixture } from '../fixtures';
 import {
+  addLinkAtTopLeft,
   launchExtension,
   type RunningExtension,
   recordParsedScripts,
@@ -161,14 +162,7 @@ describe.each(SITES)('in-app navigation on $label', (site) => {
   const feedWithLinkToJane = async () => {
     await page.goto(site.origin + site.feedPath);
     await page.waitForLoadState('load');
-    await page.evaluate((path) => {
-      const link = document.createElement('a');
-      link.href = path;
-      link.textContent = 'Jane Doe';
-      link.style.cssText =
-        'position:fixed;top:0;left:0;width:200px;height:40px;z-index:2147483647;background:#fff';
-      document.body.append(link);
-    }, site.jane.path);
+    await addLinkAtTopLeft(page, site.jane.path, 'Jane Doe');
   };
   const hostShown = () =>
     page.locator('rapport-sidebar').evaluate((host) => getComputedStyle(host).display !== 'none');

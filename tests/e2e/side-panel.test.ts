@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readerScriptFile } from '../../lib/content/script-files';
 import { readFixture } from '../fixtures';
 import {
+  addLinkAtTopLeft,
   launchExtension,
   openExtensionPage,
   type RunningExtension,
@@ -107,13 +108,7 @@ describe('side panel mode', () => {
     const page = await running.context.newPage();
     const parsed = await recordParsedScripts(running, page);
     await page.goto('https://www.linkedin.com/feed/');
-    await page.evaluate(() => {
-      const link = document.createElement('a');
-      link.href = '/in/jane-doe/';
-      link.textContent = 'Jane Doe';
-      link.style.cssText = 'position:fixed;top:0;left:0;width:200px;height:40px;z-index:2147483647';
-      document.body.append(link);
-    });
+    await addLinkAtTopLeft(page, '/in/jane-doe/', 'Jane Doe');
     await page.mouse.move(600, 600);
     await page.mouse.move(50, 20);
     // Resting on the link starts Rapport's whole script in the tab (as in page mode) ...

@@ -5,6 +5,7 @@ import {
   elementText,
   imageOf,
   isObject,
+  jsonLdImage,
   jsonLdObjects,
   metaContent,
   queryAll,
@@ -101,13 +102,8 @@ export function readLinkedIn(doc: Document, ref: ProfileRef, verdict: DomMatch):
     cleanText(stringField(fromHead().person, 'jobTitle')) ??
     null;
   const avatarUrl =
-    (card ? imageOf(card, avatarSelectors, url) : null) ?? imageOfPerson(fromHead().person) ?? null;
+    (card ? imageOf(card, avatarSelectors, url) : null) ??
+    safeHttpUrl(jsonLdImage(fromHead().person)) ??
+    null;
   return { network: 'linkedin', id: ref.id, url, name, headline, avatarUrl };
-}
-
-function imageOfPerson(person: Record<string, unknown> | null): string | null {
-  const image = person?.image;
-  return safeHttpUrl(
-    isObject(image) ? stringField(image, 'contentUrl') : typeof image === 'string' ? image : null,
-  );
 }

@@ -5,6 +5,7 @@ import {
   imageOf,
   isObject,
   type JsonObject,
+  jsonLdImage,
   jsonLdObjects,
   metaContent,
   queryFirst,
@@ -167,10 +168,8 @@ export function readX(doc: Document, ref: ProfileRef, _verdict: DomMatch): Profi
 
 function avatarFromHead(doc: Document, fromHead: () => ReturnType<typeof headOf>): string | null {
   const { person, titled, ogDescribes } = fromHead();
-  const image = person?.image;
   return (
-    profileImage(
-      isObject(image) ? stringField(image, 'contentUrl') : typeof image === 'string' ? image : null,
-    ) ?? (ogDescribes || titled ? profileImage(metaContent(doc, 'og:image')) : null)
+    profileImage(jsonLdImage(person)) ??
+    (ogDescribes || titled ? profileImage(metaContent(doc, 'og:image')) : null)
   );
 }

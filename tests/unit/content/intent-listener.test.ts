@@ -4,19 +4,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOVER_INTENT_MS, listenForProfileIntent } from '@/lib/content/intent-listener';
 import { parseLinkedInProfileUrl } from '@/lib/sites/linkedin/url';
+import { userEvent } from './user-event';
 
 // Rapport starts making the sidebar when the user is about to open a profile: the pointer resting on a
 // link to one, a press on it, the keyboard's focus on it. Only the user's own events count.
 
-/**
- * An event as the browser makes it for the user's own input. A page's dispatchEvent can never make one
- * (isTrusted is false, and unforgeable in browsers); happy-dom lets a test mark it, so the logic around
- * it can be tested here. tests/e2e/navigation.test.ts covers the real pointer in Chromium.
- */
-function userEvent<E extends Event>(event: E): E {
-  Object.defineProperty(event, 'isTrusted', { value: true });
-  return event;
-}
 const over = (target: Element, from: Element | null = null, pointerType = 'mouse') =>
   target.dispatchEvent(
     userEvent(new PointerEvent('pointerover', { bubbles: true, pointerType, relatedTarget: from })),

@@ -6,6 +6,7 @@ import { watchUrl } from '@/lib/content/navigation';
 import { type ContentRuntimeOptions, startContentRuntime, WARM_FRAME_KEPT_MS } from '@/lib/content/runtime';
 import type { ProfileSnapshot } from '@/lib/sites';
 import { linkedInSite } from '@/lib/sites/linkedin/site';
+import { userEvent } from './user-event';
 
 // A page restored from the back/forward cache resumes where it was, while the tab showed other pages in
 // between: the profile must be announced again even though the URL did not change.
@@ -152,14 +153,12 @@ describe('the content runtime started by a press on a link to a profile', () => 
 
 describe('the content runtime hearing the user about to open a profile', () => {
   const host = () => document.querySelector('rapport-sidebar') as HTMLElement | null;
-  /** The user's own press on a link to `path` (a test may mark an event trusted in happy-dom only). */
+  /** The user's own press on a link to `path`. */
   const pressLinkTo = (path: string) => {
     const link = document.createElement('a');
     link.href = path;
     document.body.append(link);
-    const event = new PointerEvent('pointerdown', { bubbles: true, button: 0 });
-    Object.defineProperty(event, 'isTrusted', { value: true });
-    link.dispatchEvent(event);
+    link.dispatchEvent(userEvent(new PointerEvent('pointerdown', { bubbles: true, button: 0 })));
     link.remove();
   };
 
