@@ -14,16 +14,27 @@ interface Scored {
 }
 
 const key = (score: number) => (Number.isNaN(score) ? -Infinity : score);
-const byRank = (a: Scored, b: Scored) =>
-  key(b.score) - key(a.score) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** dunbarLayers' order: the higher score first, then the smaller id. */
+export const compareRank = (aScore: number, aId: string, bScore: number, bId: string) =>
+  key(bScore) - key(aScore) || (aId < bId ? -1 : aId > bId ? 1 : 0);
+const byRank = (a: Scored, b: Scored) => compareRank(a.score, a.id, b.score, b.id);
 
-/** The first `count` of dunbarLayers' ranking (ids unique), without sorting everyone. */
-export function topRanked<T extends Scored>(scored: readonly T[], count: number): T[] {
+/**
+ * The first `count` of dunbarLayers' ranking (ids unique), without sorting everyone. `compare` puts
+ * items of another shape in that order (compareRank), so a caller need not make a Scored per person.
+ */
+export function topRanked<T extends Scored>(scored: readonly T[], count: number): T[];
+export function topRanked<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[];
+export function topRanked<T>(
+  items: readonly T[],
+  count: number,
+  compare = byRank as unknown as (a: T, b: T) => number,
+): T[] {
   const top: T[] = [];
-  for (const item of scored) {
+  for (const item of items) {
     const last = top[count - 1];
-    if (last !== undefined && byRank(item, last) >= 0) continue;
-    top.splice(insertionIndex(top, item, byRank), 0, item);
+    if (last !== undefined && compare(item, last) >= 0) continue;
+    top.splice(insertionIndex(top, item, compare), 0, item);
     if (top.length > count) top.pop();
   }
   return top;

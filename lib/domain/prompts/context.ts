@@ -230,8 +230,8 @@ export function buildContext(input: PromptInput, now: number, store?: StoreFacts
   };
 }
 
-/** The facts of the active person with this id, or undefined: `active` is in id order (buildContext). */
-export function activeFactsOf(active: readonly PersonFacts[], id: string): PersonFacts | undefined {
+/** Where the active person with this id is, or -1: `active` is in id order (buildContext). */
+export function activeIndexOf(active: readonly PersonFacts[], id: string): number {
   let low = 0;
   let high = active.length;
   while (low < high) {
@@ -239,6 +239,11 @@ export function activeFactsOf(active: readonly PersonFacts[], id: string): Perso
     if (compareText((active[middle] as PersonFacts).person.id, id) < 0) low = middle + 1;
     else high = middle;
   }
-  const found = active[low];
-  return found?.person.id === id ? found : undefined;
+  return active[low]?.person.id === id ? low : -1;
+}
+
+/** The facts of the active person with this id, or undefined. */
+export function activeFactsOf(active: readonly PersonFacts[], id: string): PersonFacts | undefined {
+  const at = activeIndexOf(active, id);
+  return at < 0 ? undefined : active[at];
 }

@@ -5,7 +5,7 @@
 import type { FollowUp } from '../cadence';
 import { MS_PER_DAY } from '../time';
 import { QUIET_DAYS } from './ask-question';
-import { followUpOf, type PersonFacts, type PromptContext } from './context';
+import { followUpOf, type PersonFacts } from './context';
 import { SUCCESS_FRESH_DAYS } from './scoring';
 import type { PromptPerson, PromptState } from './types';
 
@@ -47,30 +47,32 @@ export function personChange(facts: PersonFacts, now: number, upcomingDays: numb
   return { promptsAt, upcomingAt, due };
 }
 
-/**
- * `people`: everyone in the input (a snoozed person comes back when the snooze ends); `states`: the
- * user's prompt states (a snoozed prompt comes back). Infinity when nothing changes by time alone.
- * `changes`: personChange of each of `ctx.active`, in its order (the caller keeps them between runs).
- */
-export function nextChange(
-  ctx: PromptContext,
-  people: readonly PromptPerson[],
-  states: readonly PromptState[],
-  changes: readonly PersonChange[],
-): NextChange {
-  const now = ctx.now;
-  let promptsAt = Number.POSITIVE_INFINITY;
-  let upcomingAt = Number.POSITIVE_INFINITY;
-  const prompts = (at: number) => {
-    if (at > now && at < promptsAt) promptsAt = at;
-  };
-  for (const person of people)
-    if (!person.archived && person.snoozedUntil !== null) prompts(person.snoozedUntil);
-  for (const state of states)
-    if (state.status === 'snoozed' && state.until !== undefined) prompts(state.until);
-  for (const change of changes) {
-    prompts(change.promptsAt);
-    upcomingAt = Math.min(upcomingAt, change.upcomingAt);
+/** When the first snoozed person (not archived) comes back after `now`; Infinity when none does. */
+export function snoozedPeopleBackAt(people: readonly PromptPerson[], now: number): number {
+  let at = Number.POSITIVE_INFINITY;
+  for (const person of people) {
+    const until = person.snoozedUntil;
+    if (!person.archived && until !== null && until > now && until < at) at = until;
   }
-  return { promptsAt, upcomingAt: Math.min(upcomingAt, promptsAt) };
+  return at;
+}
+
+/** When the first snoozed prompt comes back after `now`; Infinity when none does. */
+export function snoozedPromptsBackAt(states: readonly PromptState[], now: number): number {
+  let at = Number.POSITIVE_INFINITY;
+  for (const state of states) {
+    const until = state.until;
+    if (state.status === 'snoozed' && until !== undefined && until > now && until < at) at = until;
+  }
+  return at;
+}
+
+/**
+ * When the prompts next change by time alone, from the earliest of every active person's
+ * personChange (`people`) and the earliest snooze to end (`backAt`, a person or a prompt); Infinity
+ * when nothing does. A prompt appearing or going also changes what is upcoming.
+ */
+export function nextChange(people: NextChange, backAt: number): NextChange {
+  const promptsAt = Math.min(people.promptsAt, backAt);
+  return { promptsAt, upcomingAt: Math.min(people.upcomingAt, promptsAt) };
 }

@@ -9,8 +9,8 @@
 // changed, or whose looked-up prompt states changed, are computed again, and introduce reorders them
 // within their topics. The result is the full run's (tests/unit/domain/prompts/prompt-run.test.ts).
 
-import { insertionIndex } from '../sorted';
-import { buildContext, hiddenKeys, type PersonFacts, type PromptContext } from './context';
+import { indexInSorted, insertionIndex } from '../sorted';
+import { activeIndexOf, buildContext, hiddenKeys, type PersonFacts, type PromptContext } from './context';
 import { personPrompts, rankPrompts } from './index';
 import { byStrength, introducePrompts, type TopicIndex, topicIndex } from './introduce';
 import { comparePrompts } from './scoring';
@@ -26,10 +26,17 @@ interface Own {
 }
 
 export interface PromptRun {
+  /**
+   * The same object for a full run and every run kept from it: along it the time, who is active (in
+   * the same order), archived or snoozed do not change, and a changed person's facts are new objects.
+   */
+  lineage: object;
   input: PromptInput;
   ctx: PromptContext;
   /** Visible prompts, best first, as buildPrompts gives them. */
   prompts: Prompt[];
+  /** The introductions among them, best first. */
+  introductions: Prompt[];
   /** Per person, in the order of input.people. */
   own: Own[];
   /** Everyone's own prompts, best first. */
@@ -65,19 +72,24 @@ function ownPrompts(ctx: PromptContext, hidden: ReadonlySet<string>) {
   };
 }
 
-// The lists kept sorted here change by a few items per write: the items that left are filtered out
-// and the few new ones put in place by binary search. Sorting them again (at 50,000 people, about 24,000
+// The lists kept sorted here change by a few items per write: the items that left are found and the
+// few new ones put in place, both by binary search. Sorting them again (at 50,000 people, about 33,000
 // prompts and topics of up to 14,000 people) took most of a kept run: without it, the run after a
-// write went from 75 to 15 ms (median, in Node).
+// write went from 75 to 15 ms (median, in Node). Filtering out the items that left, a pass over every
+// list with a set lookup per item, was then most of what remained.
 
 /** `sorted` without `gone` and with `added`, in `compare` order (`sorted` is in that order already). */
 function placed<T>(
   sorted: readonly T[],
-  gone: ReadonlySet<T>,
+  gone: Iterable<T>,
   added: readonly T[],
   compare: (a: T, b: T) => number,
 ) {
-  const next = gone.size === 0 ? [...sorted] : sorted.filter((item) => !gone.has(item));
+  const next = [...sorted];
+  for (const item of gone) {
+    const at = indexInSorted(next, item, compare);
+    if (at >= 0) next.splice(at, 1);
+  }
   for (const item of added) next.splice(insertionIndex(next, item, compare), 0, item);
   return next;
 }
@@ -100,11 +112,9 @@ function withIntroductions(ranked: readonly Prompt[], introductions: readonly Pr
   return out;
 }
 
-function finish(run: Omit<PromptRun, 'prompts'>): PromptRun {
-  return {
-    ...run,
-    prompts: withIntroductions(run.ranked, rankPrompts(introducePrompts(run.ctx, run.index))),
-  };
+function finish(run: Omit<PromptRun, 'prompts' | 'introductions'>): PromptRun {
+  const introductions = rankPrompts(introducePrompts(run.ctx, run.index));
+  return { ...run, introductions, prompts: withIntroductions(run.ranked, introductions) };
 }
 
 function fullRun(input: PromptInput, now: number): PromptRun {
@@ -115,7 +125,7 @@ function fullRun(input: PromptInput, now: number): PromptRun {
   const ownOf = ownPrompts(ctx, hidden);
   const own = input.people.map((p) => ownOf(p, facts.get(p.id) ?? null));
   const ranked = rankPrompts(own.flatMap((o) => o.prompts));
-  return finish({ input, ctx, own, ranked, index: topicIndex(ctx), hidden });
+  return finish({ lineage: {}, input, ctx, own, ranked, index: topicIndex(ctx), hidden });
 }
 
 /** buildPrompts' answer and context for `input` at `now`, from `last` where it still holds. */
@@ -150,9 +160,12 @@ export function keptRun(last: PromptRun, input: PromptInput): PromptRun | null {
   let recomputed = 0;
   for (let i = 0; i < after.length; i += 1) {
     const person = after[i] as PromptPerson;
+    // own[i].person is before[i]: comparing the two lists' entries reads no one's row (at 50,000
+    // people, reading each `own` entry here was the kept run's largest cost).
+    const same = before[i] === person;
+    if (same && flipped.size === 0) continue;
     const was = own[i] as Own;
-    const same = was.person === person;
-    if (same && (flipped.size === 0 || !was.asked.some((key) => flipped.has(key)))) continue;
+    if (same && !was.asked.some((key) => flipped.has(key))) continue;
     // Nobody came or went (same ids in the same order), and nothing others read of them changed.
     recomputed += 1;
     if (!sameForOthers(was.person, person) || recomputed > MOST_CHANGED) return null;
@@ -168,17 +181,23 @@ export function keptRun(last: PromptRun, input: PromptInput): PromptRun | null {
   const ranked = recomputed > 0 ? rankedAgain(last.ranked, dropped, added) : last.ranked;
   let index = last.index;
   if (replaced.size > 0) {
-    ctx.active = ctx.active.map((f) => replaced.get(f) ?? f);
+    // `active` is in id order: each replaced person is found by binary search, not by a pass over all.
+    const active = [...ctx.active];
+    for (const [was, is] of replaced) {
+      const at = activeIndexOf(active, was.person.id);
+      if (active[at] !== was) return null;
+      active[at] = is;
+    }
+    ctx.active = active;
     // Each topic's list stays strongest first: the person is taken out and put back by their new tie.
     const topics = index.topics.map(([key, list]): [string, PersonFacts[]] => {
       const moved = [...replaced].filter(([, is]) => is.introTopics.has(key));
       if (moved.length === 0) return [key, list];
-      const gone = new Set(moved.map(([was]) => was));
       return [
         key,
         placed(
           list,
-          gone,
+          moved.map(([was]) => was),
           moved.map(([, is]) => is),
           byStrength,
         ),
@@ -186,7 +205,7 @@ export function keptRun(last: PromptRun, input: PromptInput): PromptRun | null {
     });
     index = { ...index, topics };
   }
-  return finish({ input, ctx, own, ranked, index, hidden });
+  return finish({ lineage: last.lineage, input, ctx, own, ranked, index, hidden });
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { insertionIndex } from '@/lib/domain/sorted';
+import { indexInSorted, insertionIndex } from '@/lib/domain/sorted';
 
 const byNumber = (a: number, b: number) => a - b;
 
@@ -21,5 +21,25 @@ describe('insertionIndex', () => {
         expect(built).toEqual([...items].sort(byNumber));
       }),
     );
+  });
+});
+
+describe('indexInSorted', () => {
+  const byValue = (a: { value: number }, b: { value: number }) => a.value - b.value;
+
+  it('finds the item itself among items that compare equal, and -1 for an item not there', () => {
+    const items = [1, 2, 2, 2, 3].map((value) => ({ value }));
+    items.forEach((item, index) => {
+      expect(indexInSorted(items, item, byValue)).toBe(index);
+    });
+    expect(indexInSorted(items, { value: 2 }, byValue)).toBe(-1);
+    expect(indexInSorted(items, { value: 9 }, byValue)).toBe(-1);
+  });
+
+  it('still finds an item in a list its comparator does not order (a NaN), by searching it all', () => {
+    const items = [{ value: 1 }, { value: Number.NaN }, { value: 3 }];
+    items.forEach((item, index) => {
+      expect(indexInSorted(items, item, byValue)).toBe(index);
+    });
   });
 });
