@@ -34,6 +34,17 @@ describe('the popup right after a write', () => {
     expect(shown(after.prompts)).toEqual(shown(await fullComputation(NOW)));
   });
 
+  it('keeps the run as long as a stored answer may be shown: a write 50 minutes later is still computed at its time', async () => {
+    await seedPrompts(db());
+    await getPopupData(db(), NOW, { tabProfile: null });
+    const later = NOW + 50 * 60 * SECOND;
+    await log(db(), 'carl', later, 'question-asked', 'them', 'Coffee soon?');
+    const after = await getPopupData(db(), later + SECOND, { tabProfile: null });
+    expect(after.computedAt).toBe(NOW);
+    expect(after.prompts.some((p) => p.key.startsWith('reply-acknowledge:carl'))).toBe(true);
+    expect(shown(after.prompts)).toEqual(shown(await fullComputation(NOW)));
+  });
+
   it('gives the whole answer a store that never kept a run gives at that time: prompts, follow-ups, counts', async () => {
     await seedPrompts(db());
     await person(db(), 'eve', 'Eve Ekwueme', { cadenceDays: 30 });
