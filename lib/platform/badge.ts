@@ -9,7 +9,12 @@ import { registerPeriodicAlarm } from './alarms';
 // per-tab mark (confirm.ts) still shows over it on its tab: a tab's own badge text wins in Chrome.
 
 const ALARM = 'rapport-badge';
-/** One-shot, at the next moment a prompt falls due by time alone (the stored popup answer says when). */
+/**
+ * One-shot, when the stored popup answer stops being valid: a prompt falls due by time alone, a
+ * follow-up enters the popup's two weeks, or the answer is an hour old (CACHE_MAX_AGE_MS). The badge
+ * is counted again then, which computes and stores the next answer off the user's path: the popup
+ * opens from the store instead of computing it (at 50,000 people, from a stopped worker, seconds).
+ */
 const DUE_ALARM = 'rapport-badge-due';
 /** Writes come in bursts (an import, a merge): the count is recomputed once they pause. */
 const SETTLE_MS = 300;
@@ -57,10 +62,8 @@ export function registerBadge({ db, clock }: Deps): () => Promise<void> {
           // Also stores the popup's answer, so the next popup opens from it.
           const summary = await popupSummary(db, clock.now(), focus);
           await showDueCount(summary.counts.dueToday);
-          if (Number.isFinite(summary.promptsChangeAt))
-            await browser.alarms.create(DUE_ALARM, {
-              when: Math.max(summary.promptsChangeAt, Date.now() + 30_000),
-            });
+          // Never later than a prompt falling due by time alone, never more than an hour away.
+          await browser.alarms.create(DUE_ALARM, { when: Math.max(summary.validUntil, Date.now() + 30_000) });
         } catch (error) {
           console.warn('Rapport: could not update the badge', error);
         }

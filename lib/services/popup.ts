@@ -116,8 +116,6 @@ export interface PopupSummary extends Cached {
   prompts: PopupPrompt[];
   upcoming: UpcomingFollowUp[];
   counts: PopupCounts;
-  /** When the due prompts next change by time alone (the badge's next alarm); Infinity when never. */
-  promptsChangeAt: number;
   /** For the tab's person, so their tie and top prompt are the ones the full computation gives: */
   sharedTags: string[];
   /** The people in Dunbar's layers, strongest first (at most 150). */
@@ -225,7 +223,6 @@ export function summarize(run: PromptRun): PopupSummary {
     computedAt: now,
     validUntil: Math.min(change.upcomingAt, now + CACHE_MAX_AGE_MS),
     inputs: JSON.stringify(focus),
-    promptsChangeAt: change.promptsAt,
     prompts: shown.map(popupPrompt),
     upcoming: soonest.map((index) => {
       const facts = ctx.active[index] as PersonFacts;
