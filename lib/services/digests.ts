@@ -195,6 +195,8 @@ const statesKey = (rows: readonly PromptStateRow[]) =>
 interface Rebuilt {
   /** Whether the popup's inputs changed. */
   changed: boolean;
+  /** Each rebuilt or deleted person's name in their digest before the rebuild, when they had one. */
+  named: Map<string, string>;
   digests: DigestRow[];
   searchRows: SearchRow[];
   gone: string[];
@@ -321,7 +323,9 @@ async function rebuild(db: RapportDatabase, personIds: readonly string[], now: n
     db.digestQueue.bulkDelete(ids),
     invalidateCached(db, changed),
   ]);
-  return { changed, digests, searchRows, gone };
+  const named = new Map<string, string>();
+  for (const digest of before) if (digest) named.set(digest.personId, digest.name);
+  return { changed, named, digests, searchRows, gone };
 }
 
 /** Rebuilds every queued person's digest; returns how many. Cheap when nothing changed (one read). */
@@ -344,7 +348,7 @@ export async function refreshDigests(db: RapportDatabase, now: number): Promise<
     // Committed: the worker's copies of the digests and of the search rows follow.
     if (batch) {
       followRebuild(db, batch.from, batch.rebuilt.digests, batch.rebuilt.gone);
-      followSearchRows(db, batch.from, batch.rebuilt.searchRows, batch.rebuilt.gone);
+      followSearchRows(db, batch.from, batch.rebuilt.searchRows, batch.rebuilt.gone, batch.rebuilt.named);
     }
     const done = batch?.count ?? 0;
     total += done;

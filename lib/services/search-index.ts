@@ -76,15 +76,26 @@ export async function searchIndexAt(db: RapportDatabase, generation: number): Pr
   return next.loading;
 }
 
+/** Where the row of `personId` under `name` is in `rows` (in inOrder, which both decide), or -1. */
+function positionOf(rows: readonly IndexedRow[], personId: string, name: string): number {
+  const at = insertionIndex(rows, { personId, name } as IndexedRow, inOrder);
+  return rows[at]?.personId === personId && rows[at]?.name === name ? at : -1;
+}
+
 /**
  * Called once a rebuild of digests has committed: it moved the generation from `from` to `from + 1`,
  * writing `rows` and deleting the rows of `gone`. The index follows only if it was at `from`.
+ * `named`: each rebuilt or deleted person's name before the rebuild, as their digest had it (written
+ * with their search row); their old rows are found by binary search under it. A pass over every row
+ * (at 50,000 people, 6.5 ms in Node after every write) is left for a person found under no name: one
+ * added, or a row that does not say what their digest did.
  */
 export function followSearchRows(
   db: RapportDatabase,
   from: number,
   rows: readonly SearchRow[],
   gone: readonly string[],
+  named: ReadonlyMap<string, string>,
 ): void {
   const current = held.get(db);
   const index = current?.index;
@@ -93,8 +104,15 @@ export function followSearchRows(
     held.delete(db);
     return;
   }
-  const replaced = new Set([...gone, ...rows.map((row) => row.personId)]);
-  const next = index.rows.filter((row) => !replaced.has(row.personId));
+  let next = [...index.rows];
+  const unplaced = new Set<string>();
+  for (const personId of [...gone, ...rows.map((row) => row.personId)]) {
+    const name = named.get(personId);
+    const at = name === undefined ? -1 : positionOf(next, personId, name);
+    if (at >= 0) next.splice(at, 1);
+    else unplaced.add(personId);
+  }
+  if (unplaced.size > 0) next = next.filter((row) => !unplaced.has(row.personId));
   for (const row of rows) next.splice(insertionIndex(next, row, inOrder), 0, indexed(row));
   // A new array: a search that is scanning the old one finishes on the generation it started with.
   current.index = { generation: from + 1, rows: next };
