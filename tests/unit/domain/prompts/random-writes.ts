@@ -2,13 +2,14 @@
 // is kept along its lineage (lib/services/popup-columns.ts) equal to a computation from scratch.
 
 import type { PromptInput, PromptPerson, PromptState } from '@/lib/domain/prompts';
-import type { PromptRun } from '@/lib/domain/prompts/prompt-run';
-import { DAY, largeInput, TOPICS } from './fixtures';
+import { type PromptRun, promptRun } from '@/lib/domain/prompts/prompt-run';
+import { seededRandom } from '../../../fixtures/seeded-random';
+import { DAY, largeInput, NOW, TOPICS } from './fixtures';
 
-export type Write = (input: PromptInput, run: PromptRun, now: number) => PromptInput;
+type Write = (input: PromptInput, run: PromptRun, now: number) => PromptInput;
 
 /** `common`: writes a run can keep; `rare`: writes that start it over. */
-export function writes(random: () => number): { common: Write[]; rare: Write[] } {
+function writes(random: () => number): { common: Write[]; rare: Write[] } {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const edit = (input: PromptInput, change: (p: PromptPerson) => PromptPerson): PromptInput => {
     const index = Math.floor(random() * input.people.length);
@@ -85,4 +86,35 @@ export function fewTopicsInput(seed: number): PromptInput {
       },
     })),
   };
+}
+
+export interface Step {
+  input: PromptInput;
+  now: number;
+  /** promptRun of `input` at `now`, kept from `last` where it holds. */
+  run: PromptRun;
+  last: PromptRun;
+}
+
+/**
+ * `steps` random writes from fewTopicsInput(seed), mostly ones a run can keep, with the clock moving
+ * now and then; `check` sees each step's run, kept from the step before where it holds.
+ */
+export function randomSteps(seed: number, steps: number, check: (step: Step) => void): void {
+  const random = seededRandom(seed);
+  let input = fewTopicsInput(seed);
+  let now = NOW;
+  let run = promptRun(input, now);
+  const { common, rare } = writes(random);
+  for (let step = 0; step < steps; step += 1) {
+    if (random() < 0.05) now += Math.floor(random() * 3) * DAY;
+    const write =
+      random() < 0.08
+        ? (rare[Math.floor(random() * rare.length)] as Write)
+        : (common[Math.floor(random() * common.length)] as Write);
+    input = write(input, run, now);
+    const last = run;
+    run = promptRun(input, now, last);
+    check({ input, now, run, last });
+  }
 }
