@@ -14,14 +14,15 @@ interface Scored {
 }
 
 const key = (score: number) => (Number.isNaN(score) ? -Infinity : score);
-/** dunbarLayers' order: the higher score first, then the smaller id. */
-export const compareRank = (aScore: number, aId: string, bScore: number, bId: string) =>
-  key(bScore) - key(aScore) || (aId < bId ? -1 : aId > bId ? 1 : 0);
-const byRank = (a: Scored, b: Scored) => compareRank(a.score, a.id, b.score, b.id);
+/** dunbarLayers' order of two scores: the higher first, NaN last; 0 (or NaN) when the ids decide. */
+export const compareScores = (aScore: number, bScore: number) => key(bScore) - key(aScore);
+const byRank = (a: Scored, b: Scored) =>
+  compareScores(a.score, b.score) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * The first `count` of dunbarLayers' ranking (ids unique), without sorting everyone. `compare` puts
- * items of another shape in that order (compareRank), so a caller need not make a Scored per person.
+ * items of another shape in that order (compareScores, then ids), so a caller need not make a Scored
+ * per person.
  */
 export function topRanked<T extends Scored>(scored: readonly T[], count: number): T[];
 export function topRanked<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[];

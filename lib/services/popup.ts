@@ -1,6 +1,6 @@
 import type { RapportDatabase } from '@/lib/db/database';
 import type { PromptStateRow } from '@/lib/db/rows';
-import { compareRank, DUNBAR_LAYERS, type DunbarLayer, layerAtRank, topRanked } from '@/lib/domain/dunbar';
+import { compareScores, DUNBAR_LAYERS, type DunbarLayer, layerAtRank, topRanked } from '@/lib/domain/dunbar';
 import {
   actionUrl,
   type Prompt,
@@ -178,9 +178,9 @@ export function summarize(run: PromptRun): PopupSummary {
   const top = topRanked(
     rows,
     DUNBAR_LAYERS.at(-1) ?? 0,
+    // Ids are read only between equal scores: reading one is a cache miss.
     (a, b) =>
-      compareRank(columns.score[a] as number, '', columns.score[b] as number, '') ||
-      (idAt(a) < idAt(b) ? -1 : 1),
+      compareScores(columns.score[a] as number, columns.score[b] as number) || (idAt(a) < idAt(b) ? -1 : 1),
   );
   const counts: PopupCounts = {
     people: size,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dunbarLayers } from '../../../lib/domain';
+import { compareScores, topRanked } from '../../../lib/domain/dunbar';
 
 const people = (n: number, score: (i: number) => number) =>
   Array.from({ length: n }, (_, i) => ({ id: `p${String(i).padStart(3, '0')}`, score: score(i) }));
@@ -111,6 +112,34 @@ describe('dunbarLayers properties', () => {
         expect(dunbarLayers(shuffled)).toEqual(dunbarLayers(scored));
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('topRanked', () => {
+  const scores = fc.array(
+    fc.oneof(fc.double({ min: 0, max: 1 }), fc.constant(0.5), fc.constant(Number.NaN)),
+    {
+      maxLength: 300,
+    },
+  );
+
+  it('gives the first of dunbarLayers ranking, and the same through a comparator on another shape', () => {
+    fc.assert(
+      fc.property(scores, fc.integer({ min: 0, max: 200 }), (list, count) => {
+        const scored = list.map((score, i) => ({ id: `p${String(i).padStart(3, '0')}`, score }));
+        const layers = dunbarLayers(scored);
+        const top = topRanked(scored, count);
+        // dunbarLayers' map holds everyone in rank order (its layers end at 150, its order does not).
+        expect(top.map((s) => s.id)).toEqual([...layers.keys()].slice(0, count));
+        // By index into columns, as the popup ranks: scores compared first, ids only between equal ones.
+        const byIndex = topRanked(
+          scored.map((_, i) => i),
+          count,
+          (a, b) => compareScores(list[a] as number, list[b] as number) || (a < b ? -1 : 1),
+        );
+        expect(byIndex.map((i) => scored[i]?.id)).toEqual(top.map((s) => s.id));
+      }),
     );
   });
 });
