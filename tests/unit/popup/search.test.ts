@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
+import { refreshDigests } from '@/lib/services/digests';
 import { linkIdentity } from '@/lib/services/identities';
 import { deletePerson, updatePerson } from '@/lib/services/people';
 import { clearAllTables } from '@/lib/services/popup-cache';
 import { type SearchInput, searchAll, searchIndex } from '@/lib/services/search';
-import { fullSearchIndexLoads } from '@/lib/services/search-index';
+import { fullSearchIndexLoads, loadSearchIndex } from '@/lib/services/search-index';
 import { testClock, useTestDatabase } from '../services/helpers';
 import { log, NOW, person, seedPrompts } from './seed';
 
@@ -157,5 +158,60 @@ describe('the search rows kept in worker memory', () => {
     expect((await ids('many')).length).toBe(20);
     expect(fullSearchIndexLoads(db())).toBe(loads + 1);
     expect((await searchIndex(db(), NOW)).rows).toEqual(await rowsAsRead());
+  });
+
+  describe('read by pages, each its own transaction', () => {
+    const names = ['Zoe Quinn', 'adam Rust', 'Émile Rust', 'Bo Baker', 'Cy Cole', 'Dee Diaz', 'Ana Alvarez'];
+    const seed = async () => {
+      for (const [index, name] of names.entries()) await person(db(), `p${index}`, name);
+      await refreshDigests(db(), NOW);
+    };
+    const all = () => loadSearchIndex(db(), Number.POSITIVE_INFINITY);
+
+    it('gives what one read of every row gives, merged in result order', async () => {
+      await seed();
+      const whole = await all();
+      expect(whole.rows.map((row) => row.name)).toEqual([
+        'adam Rust',
+        'Ana Alvarez',
+        'Bo Baker',
+        'Cy Cole',
+        'Dee Diaz',
+        'Émile Rust',
+        'Zoe Quinn',
+      ]);
+      let pauses = 0;
+      const paged = await loadSearchIndex(db(), 2, async () => {
+        pauses += 1;
+      });
+      expect(pauses).toBe(3);
+      expect(paged).toEqual(whole);
+    });
+
+    it('starts over when a rebuild commits between two pages, and gives the rows after it', async () => {
+      await seed();
+      let renamed = false;
+      const paged = await loadSearchIndex(db(), 2, async () => {
+        if (renamed) return;
+        renamed = true;
+        await updatePerson(db(), { personId: 'p0', patch: { name: 'Aaron Quinn' } }, testClock(NOW));
+        await refreshDigests(db(), NOW);
+      });
+      const after = await all();
+      expect(after.rows.map((row) => row.name)).toContain('Aaron Quinn');
+      expect(paged).toEqual(after);
+    });
+
+    it('reads everything at once after being overtaken twice, so writes that never stop cannot hold it', async () => {
+      await seed();
+      let writes = 0;
+      const paged = await loadSearchIndex(db(), 2, async () => {
+        writes += 1;
+        await updatePerson(db(), { personId: 'p1', patch: { name: `adam Rust ${writes}` } }, testClock(NOW));
+        await refreshDigests(db(), NOW);
+      });
+      expect(writes).toBe(3);
+      expect(paged).toEqual(await all());
+    });
   });
 });
