@@ -100,17 +100,6 @@ export function toPromptState(row: PromptStateRow): PromptState {
  * recomputed at least this often even when no prompt changes state. */
 export const CACHE_MAX_AGE_MS = 60 * 60 * 1000;
 
-/**
- * A new time changes every score, so only a run of the prompts at the same time can be kept and computed
- * again just for the people a write changed (prompt-run.ts). So for up to this long after a run, a write
- * that lets it be kept is computed at the run's time, as long as that answer holds at the clock's time
- * (nothing fell due in between, as for a stored answer). Writes it cannot keep are computed at the
- * clock's time. As long as a stored answer may be shown: an answer from a kept run is never older than
- * the popup already shows without a write. (It was a minute: at 50,000 people the first write after a
- * quiet minute paid a full run, 1.1 to 1.4 s, in the popup's reply.)
- */
-export const RUN_KEPT_MS = CACHE_MAX_AGE_MS;
-
 /** What the popup shows that does not depend on the tab: kept in the store (popup-cache.ts). */
 export interface PopupSummary extends Cached {
   prompts: PopupPrompt[];
@@ -276,8 +265,14 @@ export async function popupSummary(
     const { people, states, generation } = await readEveryone(db);
     // Flagged successes are stored as 'share' interactions (lib/menu/kinds.ts), so none are passed apart.
     const input = { people, states: states.map(toPromptState), focus, flagged: [] };
+    // A new time changes every score, so only a run at the same time can be kept and computed again just
+    // for the people a write changed (prompt-run.ts): a write it can keep is computed at the run's time,
+    // as long as that answer holds at the clock's time, as a stored one must (below). Its answer is valid
+    // at most CACHE_MAX_AGE_MS after the run, so an older run is not tried: a kept run's answer is never
+    // older than what the popup shows without a write. (Runs were kept a minute: at 50,000 people the
+    // first write after a quiet minute paid a full run, 1.1 to 1.4 s, in the popup's reply.)
     const last = runs.get(db);
-    const kept = last && last.ctx.now <= now && now < last.ctx.now + RUN_KEPT_MS && keptRun(last, input);
+    const kept = last && last.ctx.now <= now && now < last.ctx.now + CACHE_MAX_AGE_MS && keptRun(last, input);
     let run = kept || promptRun(input, now);
     let summary = summarize(run);
     // Something fell due since the kept run's time: the answer must be the one at now.

@@ -70,7 +70,7 @@ function merged(a: readonly IndexedRow[], b: readonly IndexedRow[]): IndexedRow[
  * six runs of the bench), 0.42 s with pages. Each page is its own task; the pages are merged as they
  * come.
  */
-export const LOAD_PAGE = 5_000;
+const LOAD_PAGE = 5_000;
 /** A load that a rebuild overtook this many times reads everything in one transaction instead. */
 const LOAD_RESTARTS_MAX = 2;
 

@@ -47,25 +47,23 @@ export function personChange(facts: PersonFacts, now: number, upcomingDays: numb
   return { promptsAt, upcomingAt, due };
 }
 
-/** When the first snoozed person (not archived) comes back after `now`; Infinity when none does. */
-export function snoozedPeopleBackAt(people: readonly PromptPerson[], now: number): number {
+/** The earliest time of `items` after `now` (`timeOf` null or undefined: none); Infinity when none is. */
+function firstAfter<T>(items: readonly T[], now: number, timeOf: (item: T) => number | null | undefined) {
   let at = Number.POSITIVE_INFINITY;
-  for (const person of people) {
-    const until = person.snoozedUntil;
-    if (!person.archived && until !== null && until > now && until < at) at = until;
+  for (const item of items) {
+    const time = timeOf(item);
+    if (time != null && time > now && time < at) at = time;
   }
   return at;
 }
 
+/** When the first snoozed person (not archived) comes back after `now`; Infinity when none does. */
+export const snoozedPeopleBackAt = (people: readonly PromptPerson[], now: number): number =>
+  firstAfter(people, now, (person) => (person.archived ? null : person.snoozedUntil));
+
 /** When the first snoozed prompt comes back after `now`; Infinity when none does. */
-export function snoozedPromptsBackAt(states: readonly PromptState[], now: number): number {
-  let at = Number.POSITIVE_INFINITY;
-  for (const state of states) {
-    const until = state.until;
-    if (state.status === 'snoozed' && until !== undefined && until > now && until < at) at = until;
-  }
-  return at;
-}
+export const snoozedPromptsBackAt = (states: readonly PromptState[], now: number): number =>
+  firstAfter(states, now, (state) => (state.status === 'snoozed' ? state.until : null));
 
 /**
  * When the prompts next change by time alone, from the earliest of every active person's
