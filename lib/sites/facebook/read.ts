@@ -4,12 +4,11 @@ import {
   elementText,
   imageOf,
   metaContent,
-  queryAll,
   queryFirst,
   stripTitleCounter,
   textOf,
 } from '../dom';
-import { claimFromUrl, verdictFromClaims } from '../evidence';
+import { claimFromUrl, OwnerLinks, verdictFromClaims } from '../evidence';
 import { cleanText, safeHttpUrl } from '../text';
 import type { DomMatch, OwnerClaim, ProfileRef, ProfileSnapshot } from '../types';
 import { introFromPageData } from './intro-data';
@@ -35,17 +34,8 @@ function mainColumn(doc: Document): Element | null {
   return queryFirst(doc, mainSelectors);
 }
 
-function bodyClaims(doc: Document, base: string): OwnerClaim[] {
-  const main = mainColumn(doc);
-  if (!main) return [];
-  const out: OwnerClaim[] = [];
-  for (const link of queryAll(main, ownerLinkSelectors)) {
-    const c = claim(link.getAttribute('href'), base);
-    // A tab such as "Reviews" may point elsewhere; only profile URLs are claims.
-    if (c && c !== 'not-profile') out.push(c);
-  }
-  return out;
-}
+/** The profile's tabs, read inside the main column. */
+const ownerLinks = new OwnerLinks(ownerLinkSelectors, claim);
 
 function headClaims(doc: Document, base: string): OwnerClaim[] {
   const appId = facebookIdFromAppLink(metaContent(doc, 'al:android:url') ?? metaContent(doc, 'al:ios:url'));
@@ -62,8 +52,14 @@ const comparable = (a: ProfileRef, b: ProfileRef): boolean =>
   isFacebookNumericId(a.id) === isFacebookNumericId(b.id);
 
 export function facebookDomMatches(doc: Document, ref: ProfileRef): DomMatch {
+  const main = mainColumn(doc);
+  if (main !== null && ownerLinks.stillName(main, ref)) return 'match';
   const base = facebookProfileUrl(ref.id);
-  return verdictFromClaims(ref, [() => bodyClaims(doc, base), () => headClaims(doc, base)], comparable);
+  return verdictFromClaims(
+    ref,
+    [() => (main ? ownerLinks.claims(main, ref, base) : []), () => headClaims(doc, base)],
+    comparable,
+  );
 }
 
 /** "Jane Doe | Facebook", "(2) Jane Doe | Facebook" -> "Jane Doe". */
@@ -126,7 +122,7 @@ export function readFacebook(doc: Document, ref: ProfileRef, verdict: DomMatch):
   // (tab links, canonical, app links) names this profile, never on 'unknown' (a feed or group also has an <h1>).
   const main = verdict === 'match' ? mainColumn(doc) : null;
   // The head's claims, read only for a detail the column leaves missing: the late details are read once a
-  // frame while a timeline grows, and the head is a walk of the whole page each time.
+  // frame while a timeline grows, and the head is walked each time.
   const fromHead = lazy(() => {
     const claims = headClaims(doc, url);
     return { claims, trusted: claims.some((c) => c !== 'not-profile' && c.id === ref.id) };

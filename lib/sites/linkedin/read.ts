@@ -8,14 +8,13 @@ import {
   jsonLdImage,
   jsonLdObjects,
   metaContent,
-  queryAll,
   queryFirst,
   stringField,
   stripTitleCounter,
   textOf,
   typeIs,
 } from '../dom';
-import { claimFromUrl, verdictFromClaims } from '../evidence';
+import { claimFromUrl, OwnerLinks, verdictFromClaims } from '../evidence';
 import { cleanText, safeHttpUrl } from '../text';
 import type { DomMatch, OwnerClaim, ProfileRef, ProfileSnapshot } from '../types';
 import {
@@ -40,15 +39,8 @@ function jsonLdPerson(doc: Document): { person: Record<string, unknown>; url: st
   return null;
 }
 
-function bodyClaims(doc: Document, base: string): OwnerClaim[] {
-  const out: OwnerClaim[] = [];
-  for (const link of queryAll(doc, ownerLinkSelectors)) {
-    const c = claim(link.getAttribute('href'), base);
-    // Only a profile counts here: these links exist to point at the owner.
-    if (c && c !== 'not-profile') out.push(c);
-  }
-  return out;
-}
+/** Read on the whole page (selectors.ts says why). */
+const ownerLinks = new OwnerLinks(ownerLinkSelectors, claim);
 
 function headClaims(doc: Document, base: string): OwnerClaim[] {
   const raws = [canonicalHref(doc), metaContent(doc, 'og:url'), jsonLdPerson(doc)?.url ?? null];
@@ -60,8 +52,13 @@ const comparable = (a: ProfileRef, b: ProfileRef): boolean =>
   isLinkedInMemberId(a.id) === isLinkedInMemberId(b.id);
 
 export function linkedInDomMatches(doc: Document, ref: ProfileRef): DomMatch {
+  if (ownerLinks.stillName(doc, ref)) return 'match';
   const base = linkedInProfileUrl(ref.id);
-  return verdictFromClaims(ref, [() => bodyClaims(doc, base), () => headClaims(doc, base)], comparable);
+  return verdictFromClaims(
+    ref,
+    [() => ownerLinks.claims(doc, ref, base), () => headClaims(doc, base)],
+    comparable,
+  );
 }
 
 /** Head metadata describes `ref` itself (so og:title etc. are not left over from another page). */
@@ -86,7 +83,7 @@ export function readLinkedIn(doc: Document, ref: ProfileRef, verdict: DomMatch):
   const main = doc.querySelector('main') ?? doc;
   const card = nameEl ? (closestOf(nameEl, topCardSelectors) ?? main) : verdict === 'match' ? main : null;
   // The head (canonical link, og tags, JSON-LD), read only for a detail the top card leaves missing: the
-  // late details are read once a frame while a timeline grows, and each is a walk of the whole page.
+  // late details are read once a frame while a timeline grows, and JSON-LD is a walk of the whole page.
   const fromHead = lazy(() => {
     const trusted = headDescribes(doc, ref, url);
     return { trusted, person: trusted ? (jsonLdPerson(doc)?.person ?? null) : null };

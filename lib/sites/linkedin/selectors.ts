@@ -4,7 +4,8 @@
 /**
  * Top-card links that only the profile owner's card carries; their /in/<slug>/ names the owner. Every one
  * on the page counts, inside <main> or not (fragments and older shells have none): the in-app guard reads
- * them once a frame while a timeline grows, and each selector here is a walk of the whole page (issue #9).
+ * them once a frame while a timeline grows, and each selector here is a walk of the whole page, made until
+ * one of them names the profile (OwnerLinks in evidence.ts) (issue #9).
  */
 export const ownerLinkSelectors = [
   // 2021-2024 top card: the name <h1> sits inside <a href="/in/<slug>/overlay/about-this-profile/">.
