@@ -27,6 +27,27 @@ export function queryAll(root: Root, selectors: readonly string[]): Element[] {
   return out;
 }
 
+/**
+ * The elements queryAll gives, in the same order, walking the page only as far as the caller reads: each
+ * selector's first match is found alone (querySelector stops there), and the rest of its matches only if
+ * the caller passes over it. Readers take the first usable match, which is usually a selector's first
+ * (the profile's header comes before its timeline), and read again once a frame while the timeline grows.
+ */
+export function* eachMatch(root: Root, selectors: readonly string[]): Generator<Element> {
+  for (const selector of selectors) {
+    let first: Element | null;
+    try {
+      first = root.querySelector(selector);
+    } catch {
+      continue; // As in queryFirst.
+    }
+    if (first === null) continue;
+    yield first;
+    const all = root.querySelectorAll(selector);
+    for (let index = 1; index < all.length; index++) yield all[index] as Element;
+  }
+}
+
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'TITLE']);
 
 /**
@@ -58,18 +79,23 @@ export function elementText(el: Element | null): string | null {
 }
 
 export function textOf(root: Root, selectors: readonly string[]): string | null {
-  for (const el of queryAll(root, selectors)) {
+  for (const el of eachMatch(root, selectors)) {
     const text = elementText(el);
     if (text) return text;
   }
   return null;
 }
 
-/** content of <meta property=key> or <meta name=key>. */
+/**
+ * content of <meta property=key> or <meta name=key> in the document's <head>. Only there: that is where
+ * pages put their metadata, and the body holds what the site's users wrote. And read only there, the
+ * late details' reads of the head (once a frame while a profile's timeline grows) cost a walk of the head,
+ * not of the whole page (issue #9).
+ */
 export function metaContent(doc: Document, key: string): string | null {
   // getElementsByTagName: the browser keeps that list between calls while the page does not change, and a
   // read of a profile asks for several keys (a selector per key walked the whole page each time).
-  const metas = Array.from(doc.getElementsByTagName('meta'));
+  const metas = Array.from(doc.head?.getElementsByTagName('meta') ?? []);
   for (const attr of ['property', 'name']) {
     for (const el of metas) {
       if (el.getAttribute(attr) === key) {
@@ -81,8 +107,9 @@ export function metaContent(doc: Document, key: string): string | null {
   return null;
 }
 
+/** The href of the head's first <link rel="canonical"> (the head only, as metaContent). */
 export function canonicalHref(doc: Document): string | null {
-  for (const el of Array.from(doc.querySelectorAll('link[rel]'))) {
+  for (const el of Array.from(doc.head?.querySelectorAll('link[rel]') ?? [])) {
     const rel = (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
     if (rel.includes('canonical')) return el.getAttribute('href');
   }
@@ -160,7 +187,7 @@ function cssBackgroundUrl(style: string | null): string | null {
 }
 
 export function imageOf(root: Root, selectors: readonly string[], base: string): string | null {
-  for (const el of queryAll(root, selectors)) {
+  for (const el of eachMatch(root, selectors)) {
     const url = imageUrlOf(el, base);
     if (url) return url;
   }

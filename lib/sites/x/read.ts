@@ -136,7 +136,7 @@ function profileImage(raw: string | null): string | null {
 /**
  * What the page's head says about `ref`: its JSON-LD person, a title naming the handle, an og:url of the
  * profile. Read only when the profile's header leaves a detail missing: the late details are read once a
- * frame while a timeline grows, and each of these is a walk of the whole page (issue #9).
+ * frame while a timeline grows, and JSON-LD is a walk of the whole page (the rest, of the head) (issue #9).
  */
 function headOf(doc: Document, ref: ProfileRef) {
   const schema = profileSchema(doc);

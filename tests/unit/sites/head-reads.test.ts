@@ -6,21 +6,24 @@ import { parseHtml } from './helpers';
 
 /**
  * A profile is read once a frame while its details fill in and its timeline grows, and the head's
- * evidence (canonical link, meta tags, JSON-LD) is a walk of the whole page each time: it is read only
+ * evidence (canonical link and meta tags: a walk of the head; JSON-LD: of the whole page) is read only
  * when the page's body leaves the owner or a detail unknown.
  */
 function countHeadReads(doc: Document): { count: () => number } {
   let reads = 0;
-  const all = doc.querySelectorAll.bind(doc);
-  const byTag = doc.getElementsByTagName.bind(doc);
-  doc.querySelectorAll = ((selector: string) => {
-    if (selector === 'link[rel]' || selector === 'script[type]') reads++;
-    return all(selector);
-  }) as typeof doc.querySelectorAll;
-  doc.getElementsByTagName = ((tag: string) => {
-    if (tag === 'meta') reads++;
-    return byTag(tag);
-  }) as typeof doc.getElementsByTagName;
+  // The canonical link and the meta tags are looked for in the head, JSON-LD in the whole document.
+  for (const root of [doc, doc.head] as const) {
+    const all = root.querySelectorAll.bind(root);
+    const byTag = root.getElementsByTagName.bind(root);
+    root.querySelectorAll = ((selector: string) => {
+      if (selector === 'link[rel]' || selector === 'script[type]') reads++;
+      return all(selector);
+    }) as typeof root.querySelectorAll;
+    root.getElementsByTagName = ((tag: string) => {
+      if (tag === 'meta') reads++;
+      return byTag(tag);
+    }) as typeof root.getElementsByTagName;
+  }
   return { count: () => reads };
 }
 
