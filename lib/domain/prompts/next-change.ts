@@ -66,11 +66,10 @@ export const snoozedPromptsBackAt = (states: readonly PromptState[], now: number
   firstAfter(states, now, (state) => (state.status === 'snoozed' ? state.until : null));
 
 /**
- * When the prompts next change by time alone, from the earliest of every active person's
- * personChange (`people`) and the earliest snooze to end (`backAt`, a person or a prompt); Infinity
- * when nothing does. A prompt appearing or going also changes what is upcoming.
+ * When the popup's answer next changes by time alone, from the earliest of every active person's
+ * personChange (`people`) and the earliest snooze to end (`backAt`, a person or a prompt): a prompt
+ * appears or goes, or a follow-up enters what is upcoming. Infinity when nothing does.
  */
-export function nextChange(people: NextChange, backAt: number): NextChange {
-  const promptsAt = Math.min(people.promptsAt, backAt);
-  return { promptsAt, upcomingAt: Math.min(people.upcomingAt, promptsAt) };
+export function nextChangeAt(people: NextChange, backAt: number): number {
+  return Math.min(people.promptsAt, people.upcomingAt, backAt);
 }
