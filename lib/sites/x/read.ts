@@ -1,6 +1,7 @@
 import { lazy } from '../../domain/lazy';
 import {
   canonicalHref,
+  eachMatch,
   elementText,
   imageOf,
   isObject,
@@ -35,18 +36,22 @@ function primaryColumn(doc: Document): Element | Document {
  * The owner's header: the UserName block and, inside it, the element showing exactly "@handle". When several
  * elements do (a display name can itself be "@someone"), the handle is the last one: it follows the name.
  */
-function header(doc: Document): { block: Element; handleEl: Element | null; handle: string | null } | null {
+function header(
+  doc: Document,
+): { block: Element; handleEl: Element | null; handle: string | null; shown: string | null } | null {
   const block = queryFirst(primaryColumn(doc), userNameSelectors);
   if (!block) return null;
   let handleEl: Element | null = null;
   let handle: string | null = null;
+  let shown: string | null = null;
   // The real block has ~20 elements; the cap bounds the work on a hostile page.
   for (const el of Array.from(block.querySelectorAll('*')).slice(0, 300)) {
     if (el.firstElementChild !== null) continue;
     const m = HANDLE_TEXT.exec(elementText(el) ?? '');
     if (m) {
       handleEl = el;
-      handle = (m[1] ?? '').toLowerCase();
+      shown = m[1] ?? '';
+      handle = shown.toLowerCase();
     }
   }
   // Leaf-less markup (tests, future layouts): the last "@handle" token of the block's text.
@@ -55,7 +60,7 @@ function header(doc: Document): { block: Element; handleEl: Element | null; hand
     const last = all[all.length - 1];
     handle = last ? (last[1] ?? '').toLowerCase() : null;
   }
-  return { block, handleEl, handle };
+  return { block, handleEl, handle, shown };
 }
 
 function profileSchema(doc: Document): JsonObject | null {
@@ -113,10 +118,26 @@ function headerName(h: ReturnType<typeof header>): string | null {
 
 /**
  * The owner's avatar, by its container's test id, "UserAvatar-Container-<handle>" in the handle's own case.
- * Only avatar containers are compared in script (one per timeline post, found by a native prefix match):
- * comparing every [data-testid] of a long timeline was the largest part of reading an X profile.
+ * With the handle as the header shows it (`shown`, in that case), the browser finds the owner's containers
+ * itself, from the first (the header's, above the timeline) on only as far as needed. Without it, or when
+ * no test id is in that case, every avatar container (one per timeline post, found by a native prefix
+ * match) is compared in script: once a frame while a photo was missing, that was most of reading an X
+ * profile (issue #9).
  */
-function avatar(doc: Document, ref: ProfileRef, base: string): string | null {
+function avatar(doc: Document, ref: ProfileRef, base: string, shown: string | null): string | null {
+  // A shown handle is letters, digits and underscores (HANDLE_TEXT): nothing to escape in the selector.
+  if (shown !== null && shown.toLowerCase() === ref.id) {
+    let found = false;
+    for (const container of eachMatch(primaryColumn(doc), [
+      `[data-testid="${avatarContainerPrefix}${shown}"]`,
+    ])) {
+      found = true;
+      const url = imageOf(container, avatarImageSelectors, base);
+      if (url) return url;
+    }
+    // None in that case: the comparison below, whatever case the test id is in.
+    if (found) return null;
+  }
   const wanted = `${avatarContainerPrefix}${ref.id}`.toLowerCase();
   const containers = primaryColumn(doc).querySelectorAll(`[data-testid^="${avatarContainerPrefix}"]`);
   for (const container of Array.from(containers)) {
@@ -162,7 +183,7 @@ export function readX(doc: Document, ref: ProfileRef, _verdict: DomMatch): Profi
     (headerIsOwner ? textOf(primaryColumn(doc), bioSelectors) : null) ??
     cleanText(stringField(fromHead().person, 'description')) ??
     (fromHead().ogDescribes ? cleanText(metaContent(doc, 'og:description')) : null);
-  const avatarUrl = avatar(doc, ref, url) ?? avatarFromHead(doc, fromHead);
+  const avatarUrl = avatar(doc, ref, url, headerIsOwner ? h.shown : null) ?? avatarFromHead(doc, fromHead);
   return { network: 'x', id: ref.id, url, name, headline, avatarUrl };
 }
 

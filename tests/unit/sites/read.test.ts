@@ -216,6 +216,32 @@ describe('readProfile: traps', () => {
     expect(readProfile(doc, 'https://x.com/rahulmehta')?.avatarUrl).toBeNull();
   });
 
+  it("X: the avatar is found by the header's handle, in its case, without comparing every post's avatar", () => {
+    const photo = 'https://pbs.twimg.com/profile_images/1/jane_400x400.jpg';
+    /** The avatar read, and how many times every avatar container was looked for. */
+    const read = (testId: string) => {
+      // Changed in the HTML: happy-dom's selector cache misses an attribute changed after a query.
+      const html = readFixture('x/profile-janedoe.html').replaceAll(
+        'data-testid="UserAvatar-Container-JaneDoe"',
+        `data-testid="${testId}"`,
+      );
+      const doc = parseHtml(html);
+      for (const img of Array.from(doc.querySelectorAll(`[data-testid="${testId}"] img`)))
+        img.setAttribute('src', photo);
+      const column = doc.querySelector('[data-testid="primaryColumn"]') as Element;
+      let everyContainer = 0;
+      const all = column.querySelectorAll.bind(column);
+      column.querySelectorAll = ((selector: string) => {
+        if (selector.includes('^=')) everyContainer++;
+        return all(selector);
+      }) as typeof column.querySelectorAll;
+      return { avatarUrl: readProfile(doc, X_JANE)?.avatarUrl, everyContainer };
+    };
+    expect(read('UserAvatar-Container-JaneDoe')).toEqual({ avatarUrl: photo, everyContainer: 0 });
+    // A test id in another case than the header's handle (@JaneDoe): every container is compared.
+    expect(read('UserAvatar-Container-janedoe')).toEqual({ avatarUrl: photo, everyContainer: 1 });
+  });
+
   it('X: a post page at its author URL is not their profile (User-Name is not UserName)', () => {
     const doc = fixture('x/post-janedoe.html');
     expect(profileDomMatches(doc, { network: 'x', id: 'janedoe' })).toBe('mismatch');
