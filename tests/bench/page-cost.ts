@@ -391,9 +391,7 @@ console.table(
     ),
   ),
 );
-const load = loadWatch.range();
-loadWatch.stop();
-console.info(`Load average (1 min) during the run: ${load.min} to ${load.max}`);
+loadWatch.finish();
 console.info(
   `Elements per page (with the timeline): ${Object.entries(details)
     .map(([network, d]) => `${network} ${d.elements}`)

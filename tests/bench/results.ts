@@ -66,17 +66,29 @@ export function machine(): Machine {
  * machine the same build's times have doubled between runs minutes apart (2026-12-07), so a run says what
  * load it saw, not only the load when it finished.
  */
-export function watchLoad(): { range(): { min: number; max: number }; stop(): void } {
+export function watchLoad(): { range(): LoadRange; finish(): LoadRange } {
   const seen = [loadavg()[0] ?? 0];
   const timer = setInterval(() => seen.push(loadavg()[0] ?? 0), 5_000);
   const round = (value: number) => Math.round(value * 100) / 100;
-  return {
-    range() {
-      seen.push(loadavg()[0] ?? 0);
-      return { min: round(Math.min(...seen)), max: round(Math.max(...seen)) };
-    },
-    stop: () => clearInterval(timer),
+  const range = () => {
+    seen.push(loadavg()[0] ?? 0);
+    return { min: round(Math.min(...seen)), max: round(Math.max(...seen)) };
   };
+  return {
+    range,
+    /** The run is over: stops sampling and prints the range it saw. */
+    finish() {
+      clearInterval(timer);
+      const load = range();
+      console.info(`Load average (1 min) during the run: ${load.min} to ${load.max}`);
+      return load;
+    },
+  };
+}
+
+interface LoadRange {
+  min: number;
+  max: number;
 }
 
 export function readResults(): Record<string, BenchEntry> {

@@ -240,9 +240,7 @@ results['page load (DOMContentLoaded) → stored note shown (worker just stopped
 );
 await bare.quit();
 stamped.remove();
-const load = loadWatch.range();
-loadWatch.stop();
-console.info(`Load average (1 min) during the run: ${load.min} to ${load.max}`);
+const load = loadWatch.finish();
 console.table(
   Object.fromEntries(
     Object.entries(results).map(([name, s]) => [
