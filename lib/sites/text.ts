@@ -8,23 +8,27 @@ export const MAX_TEXT_LENGTH = 200;
 const INVISIBLE =
   /[\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
 // A zero-width joiner is kept only inside an emoji sequence (family, profession emoji), where it is visible.
-// Both Unicode-class patterns are built on first use (lazy-pattern.ts): only profile pages clean text.
+// The Unicode-class pattern is built on first use (lazy-pattern.ts), and used only on text that has a
+// joiner: building and first running it is a cost every profile page load paid for names that have none.
+const ZWJ = '\u200D';
 const strayZwj = lazyPattern(
   String.raw`(?<!\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F)\u200D|\u200D(?!\p{Extended_Pictographic})`,
   'gu',
 );
 const WHITESPACE = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
-// Control characters left after whitespace is collapsed are never meaningful in a display name.
-const control = lazyPattern(String.raw`\p{Cc}`, 'gu');
+// Control characters left after whitespace is collapsed are never meaningful in a display name. These
+// are the general category Cc, which Unicode's stability policy fixes at exactly these two ranges
+// (\p{Cc} in a Unicode pattern cost its build every page load).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes.
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
 
 /** Clean display text: strip invisible/control chars, collapse whitespace, cap length; null when empty. */
 export function cleanText(raw: string | null | undefined, max = MAX_TEXT_LENGTH): string | null {
   if (typeof raw !== 'string') return null;
-  const text = raw
-    .replace(INVISIBLE, '')
-    .replace(strayZwj(), '')
+  const visible = raw.replace(INVISIBLE, '');
+  const text = (visible.includes(ZWJ) ? visible.replace(strayZwj(), '') : visible)
     .replace(WHITESPACE, ' ')
-    .replace(control(), '')
+    .replace(CONTROL, '')
     // A control character between two spaces leaves them side by side once it is gone.
     .replace(/ {2,}/g, ' ')
     .trim();

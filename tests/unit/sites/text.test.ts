@@ -78,3 +78,47 @@ describe('safeHttpUrl', () => {
     expect(safeHttpUrl('javascript:alert(1)', 'https://x.com/jane')).toBeNull();
   });
 });
+
+// cleanText skips its Unicode-class patterns where they cannot match (no joiner) or where a plain class
+// says the same (Cc): what it gives is what the patterns give, for any text.
+describe('cleanText against its Unicode patterns', () => {
+  const reference = (raw: string): string | null => {
+    const text = raw
+      .replace(
+        /[\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g,
+        '',
+      )
+      .replace(
+        /(?<!\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F)\u200D|\u200D(?!\p{Extended_Pictographic})/gu,
+        '',
+      )
+      .replace(/[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g, ' ')
+      .replace(/\p{Cc}/gu, '')
+      .replace(/ {2,}/g, ' ')
+      .trim();
+    return text === '' ? null : text;
+  };
+  const pieces = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 6 }),
+    fc.constantFrom('\u200D', '👨', '\uFE0F', '🏽', '\u0085', '\u009F', '\u007F', '\u0000', ' ', '\t'),
+  );
+
+  it('gives what the Unicode patterns give', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const raw = parts.join('');
+        expect(cleanText(raw, 10_000)).toBe(reference(raw));
+      }),
+      { seed: 11, numRuns: 2_000 },
+    );
+  });
+
+  it('removes every Cc control character, and no other character of the first plane', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (/\s/.test(char) || /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/.test(char))
+        continue;
+      expect(cleanText(`a${char}b`)).toBe(/\p{Cc}/u.test(char) ? 'ab' : `a${char}b`);
+    }
+  });
+});

@@ -9,6 +9,7 @@ import {
   parsePostAuthorUrl,
   parseProfileUrl,
 } from '../../../lib/sites';
+import { linkedInIdFromSlug } from '../../../lib/sites/linkedin/url';
 import { postAuthorCases, urlCases } from './url-cases';
 
 describe('parseProfileUrl', () => {
@@ -167,5 +168,35 @@ describe('networkLabels', () => {
   it('labels every network', () => {
     const expected: Record<Network, string> = { linkedin: 'LinkedIn', facebook: 'Facebook', x: 'X' };
     expect(networkLabels).toEqual(expected);
+  });
+});
+
+// linkedInIdFromSlug tries a plain ASCII pattern before its Unicode one: the same answer for any slug.
+describe('LinkedIn vanity names', () => {
+  const reference = (slug: string): string | null => {
+    if (/^AC[a-zA-Z]AA[A-Za-z0-9_-]{10,}$/.test(slug)) return slug;
+    if (!/^[\p{L}\p{M}\p{N}_.-]{2,100}$/u.test(slug)) return null;
+    const id = slug.toLowerCase();
+    return ['me', 'edit', 'unavailable'].includes(id) || /^[-_.]+$/.test(id) ? null : id;
+  };
+  const slugs = fc.oneof(
+    fc.stringMatching(/^[A-Za-z0-9_.-]{0,102}$/),
+    // The length limits, 2 and 100.
+    fc.tuple(fc.integer({ min: 0, max: 103 }), fc.constantFrom('a', '李')).map(([n, c]) => c.repeat(n)),
+    fc.string({ unit: 'grapheme', maxLength: 12 }),
+    fc
+      .array(fc.constantFrom('a', 'Z', '9', '-', '_', '.', '李', 'é', '\u0301', ' ', '/', '%'), {
+        maxLength: 104,
+      })
+      .map((chars) => chars.join('')),
+  );
+
+  it('are the names the Unicode pattern accepts', () => {
+    fc.assert(
+      fc.property(slugs, (slug) => {
+        expect(linkedInIdFromSlug(slug)).toBe(reference(slug));
+      }),
+      { seed: 3, numRuns: 3_000 },
+    );
   });
 });
