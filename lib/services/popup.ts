@@ -11,7 +11,7 @@ import {
   type UserFocus,
 } from '@/lib/domain/prompts';
 import { activeFactsOf, buildContext, type PersonFacts } from '@/lib/domain/prompts/context';
-import { nextChangeAt, snoozedPromptsBackAt } from '@/lib/domain/prompts/next-change';
+import { snoozedPromptsBackAt } from '@/lib/domain/prompts/next-change';
 import { keptRun, type PromptRun, promptRun } from '@/lib/domain/prompts/prompt-run';
 import { comparePrompts } from '@/lib/domain/prompts/scoring';
 import { insertionIndex } from '@/lib/domain/sorted';
@@ -207,10 +207,17 @@ export function summarize(run: PromptRun): PopupSummary {
     if (soonest.length > UPCOMING_SHOWN_MAX) soonest.pop();
   }
   counts.weak = size - counts.strong;
-  const changeAt = nextChangeAt(earliest, Math.min(columns.peopleBackAt, snoozedPromptsBackAt(states, now)));
   return {
     computedAt: now,
-    validUntil: Math.min(changeAt, now + CACHE_MAX_AGE_MS),
+    // Until the answer changes by time alone: a prompt appears or goes (someone's personChange, a snooze
+    // of a person or a prompt ending) or a follow-up enters what is upcoming; at most CACHE_MAX_AGE_MS.
+    validUntil: Math.min(
+      earliest.promptsAt,
+      earliest.upcomingAt,
+      columns.peopleBackAt,
+      snoozedPromptsBackAt(states, now),
+      now + CACHE_MAX_AGE_MS,
+    ),
     inputs: JSON.stringify(focus),
     prompts: shown.map(popupPrompt),
     upcoming: soonest.map((index) => {

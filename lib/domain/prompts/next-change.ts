@@ -64,12 +64,3 @@ export const snoozedPeopleBackAt = (people: readonly PromptPerson[], now: number
 /** When the first snoozed prompt comes back after `now`; Infinity when none does. */
 export const snoozedPromptsBackAt = (states: readonly PromptState[], now: number): number =>
   firstAfter(states, now, (state) => (state.status === 'snoozed' ? state.until : null));
-
-/**
- * When the popup's answer next changes by time alone, from the earliest of every active person's
- * personChange (`people`) and the earliest snooze to end (`backAt`, a person or a prompt): a prompt
- * appears or goes, or a follow-up enters what is upcoming. Infinity when nothing does.
- */
-export function nextChangeAt(people: NextChange, backAt: number): number {
-  return Math.min(people.promptsAt, people.upcomingAt, backAt);
-}
