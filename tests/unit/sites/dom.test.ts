@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalHref, eachMatch, metaContent, queryAll } from '../../../lib/sites/dom';
-import { parseHtml } from './helpers';
+import { countWalks, parseHtml } from './helpers';
 
 const doc = parseHtml(`<html><head>
   <meta name="og:url" content="https://example.test/by-name">
@@ -72,15 +72,10 @@ describe('eachMatch', () => {
   it('reads past the first match of a selector only when asked for more', () => {
     const page = parseHtml('<main><h1>One</h1><h1>Two</h1></main>');
     const main = page.querySelector('main') as Element;
-    let walks = 0;
-    const walk = main.querySelectorAll.bind(main);
-    main.querySelectorAll = ((selector: string) => {
-      walks++;
-      return walk(selector);
-    }) as typeof main.querySelectorAll;
+    const counter = countWalks(main);
     expect(eachMatch(main, ['h1']).next().value?.textContent).toBe('One');
-    expect(walks).toBe(0);
+    expect(counter.walks).toBe(0);
     expect([...eachMatch(main, ['h1'])].map((el) => el.textContent)).toEqual(['One', 'Two']);
-    expect(walks).toBe(1);
+    expect(counter.walks).toBe(1);
   });
 });

@@ -6,7 +6,7 @@ import { claimFromUrl, OwnerLinks, verdictFromClaims } from '@/lib/sites/evidenc
 import { facebookProfileUrl, isFacebookUrl, parseFacebookProfileUrl } from '@/lib/sites/facebook/url';
 import type { ProfileRef } from '@/lib/sites/types';
 import { readFixture } from '../../fixtures';
-import { parseHtml } from './helpers';
+import { countWalks, parseHtml } from './helpers';
 
 // Facebook's owner links: which of them count depends on their ancestors, so a link can stop being one
 // without changing itself.
@@ -135,22 +135,17 @@ describe('OwnerLinks: the remembered owner link', () => {
     const doc = page();
     const main = doc.getElementById('main') as Element;
     const links = new OwnerLinks(SELECTORS, claim);
-    let walks = 0;
-    const walk = main.querySelectorAll.bind(main);
-    main.querySelectorAll = ((selector: string) => {
-      walks++;
-      return walk(selector);
-    }) as typeof main.querySelectorAll;
+    const counter = countWalks(main);
     expect(remembered(links, main, jane)).toBe('match');
-    const afterFirst = walks;
+    const afterFirst = counter.walks;
     expect(afterFirst).toBeGreaterThan(0);
     doc.getElementById('timeline')?.append(doc.createElement('article'));
     expect(remembered(links, main, jane)).toBe('match');
-    expect(walks).toBe(afterFirst);
+    expect(counter.walks).toBe(afterFirst);
     // Rahul's tabs swapped in: the walk again, which finds nobody naming Jane.
     for (const link of Array.from(doc.querySelectorAll('a'))) link.setAttribute('href', '/rahul.mehta');
     expect(remembered(links, main, jane)).toBe('mismatch');
-    expect(walks).toBeGreaterThan(afterFirst);
+    expect(counter.walks).toBeGreaterThan(afterFirst);
   });
 
   it("keeps the sites' verdicts on their fixture pages, asked twice", () => {

@@ -5,7 +5,7 @@ import { profileDomMatches, readProfile } from '../../../lib/sites';
 import { linkedInSite } from '../../../lib/sites/linkedin/site';
 import { readSiteProfile, siteDomMatches } from '../../../lib/sites/site';
 import { readFixture } from '../../fixtures';
-import { parseHtml } from './helpers';
+import { countWalks, parseHtml } from './helpers';
 
 const LI_JANE = 'https://www.linkedin.com/in/jane-doe/';
 const X_JANE = 'https://x.com/janedoe';
@@ -229,13 +229,8 @@ describe('readProfile: traps', () => {
       for (const img of Array.from(doc.querySelectorAll(`[data-testid="${testId}"] img`)))
         img.setAttribute('src', photo);
       const column = doc.querySelector('[data-testid="primaryColumn"]') as Element;
-      let everyContainer = 0;
-      const all = column.querySelectorAll.bind(column);
-      column.querySelectorAll = ((selector: string) => {
-        if (selector.includes('^=')) everyContainer++;
-        return all(selector);
-      }) as typeof column.querySelectorAll;
-      return { avatarUrl: readProfile(doc, X_JANE)?.avatarUrl, everyContainer };
+      const everyContainer = countWalks(column, (selector) => selector.includes('^='));
+      return { avatarUrl: readProfile(doc, X_JANE)?.avatarUrl, everyContainer: everyContainer.walks };
     };
     expect(read('UserAvatar-Container-JaneDoe')).toEqual({ avatarUrl: photo, everyContainer: 0 });
     // A test id in another case than the header's handle (@JaneDoe): every container is compared.
