@@ -22,8 +22,8 @@ export interface PersonColumns {
   strong: Uint8Array;
   /** When the follow-up falls due, if it is upcoming (not due yet); NaN when there is none such. */
   upcomingDue: Float64Array;
-  promptsAt: Float64Array;
-  upcomingAt: Float64Array;
+  /** When the person's part of the answer next changes by time alone (personChange's earlier time). */
+  changeAt: Float64Array;
 }
 
 /** Per lineage: kept while a run of it is (the worker keeps the last run per store). */
@@ -40,8 +40,7 @@ function setRow(
   columns.score[index] = facts.tie.score;
   columns.strong[index] = facts.tie.strong ? 1 : 0;
   columns.upcomingDue[index] = change.due?.status === 'upcoming' ? change.due.dueAt : Number.NaN;
-  columns.promptsAt[index] = change.promptsAt;
-  columns.upcomingAt[index] = change.upcomingAt;
+  columns.changeAt[index] = Math.min(change.promptsAt, change.upcomingAt);
 }
 
 /**
@@ -72,8 +71,7 @@ export function personColumns(run: PromptRun, upcomingDays: number): PersonColum
     score: new Float64Array(size),
     strong: new Uint8Array(size),
     upcomingDue: new Float64Array(size),
-    promptsAt: new Float64Array(size),
-    upcomingAt: new Float64Array(size),
+    changeAt: new Float64Array(size),
   };
   for (let index = 0; index < size; index += 1)
     setRow(columns, index, active[index] as PersonFacts, now, upcomingDays);

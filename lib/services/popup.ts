@@ -193,11 +193,10 @@ export function summarize(run: PromptRun): PopupSummary {
   const soonest: number[] = [];
   const sooner = (a: number, b: number) =>
     (columns.upcomingDue[a] as number) - (columns.upcomingDue[b] as number) || (idAt(a) < idAt(b) ? -1 : 1);
-  const earliest = { promptsAt: Number.POSITIVE_INFINITY, upcomingAt: Number.POSITIVE_INFINITY };
+  let changeAt = Number.POSITIVE_INFINITY;
   for (let index = 0; index < size; index += 1) {
     counts.strong += columns.strong[index] as number;
-    earliest.promptsAt = Math.min(earliest.promptsAt, columns.promptsAt[index] as number);
-    earliest.upcomingAt = Math.min(earliest.upcomingAt, columns.upcomingAt[index] as number);
+    changeAt = Math.min(changeAt, columns.changeAt[index] as number);
     const dueAt = columns.upcomingDue[index] as number;
     // NaN (no upcoming follow-up) fails both tests.
     if (!(dueAt <= horizon)) continue;
@@ -212,8 +211,7 @@ export function summarize(run: PromptRun): PopupSummary {
     // Until the answer changes by time alone: a prompt appears or goes (someone's personChange, a snooze
     // of a person or a prompt ending) or a follow-up enters what is upcoming; at most CACHE_MAX_AGE_MS.
     validUntil: Math.min(
-      earliest.promptsAt,
-      earliest.upcomingAt,
+      changeAt,
       columns.peopleBackAt,
       snoozedPromptsBackAt(states, now),
       now + CACHE_MAX_AGE_MS,
