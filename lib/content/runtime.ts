@@ -2,7 +2,7 @@ import { DEFAULT_LAYOUT, type DisplayMode, type SidebarLayout } from '@/lib/plat
 import { readSiteProfile, type Site, siteDomMatches } from '@/lib/sites/site';
 import type { ProfileRef, ProfileSnapshot } from '@/lib/sites/types';
 import { listenForProfileIntent } from './intent-listener';
-import { withLateDetails } from './late-details';
+import { spacedReads, withLateDetails } from './late-details';
 import { watchUrl } from './navigation';
 import { createSidebarFrame, type SidebarFrame } from './sidebar-frame';
 import { waitFor, watchDom } from './wait-for';
@@ -20,6 +20,11 @@ const PARSING_CHECK_MS = 50;
  * app filling the profile in parts. Bounded, because each check reads the page while its timeline ticks.
  */
 const LATE_DETAILS_WINDOW_MS = 3_000;
+/**
+ * Within that window, the gaps between two looks for late details: from the first to the last, doubling
+ * (late-details.ts spacedReads). A detail that appears during a gap is read when the gap ends.
+ */
+const LATE_READ_GAPS_MS = { first: 100, max: 800 };
 /**
  * How long a sidebar made ahead of a profile (the user about to open one: intent-listener.ts) waits for
  * it after the last such sign. A pointer that rested on a name and moved on, a press dragged away, a
@@ -176,7 +181,8 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
    * Watches the profile's DOM, at most once a frame, for two things. Sites can swap in the next
    * profile's DOM before they change the URL: while the DOM shows someone else the sidebar is cleared, so
    * nothing typed there can be attached to the wrong person. And the name is often read before the rest
-   * of the profile exists: a headline or photo that appears afterwards is reported too.
+   * of the profile exists: a headline or photo that appears afterwards is reported too, looked for at
+   * spaced times rather than on every frame (LATE_READ_GAPS_MS).
    */
   const followProfileDom = (
     ref: ProfileRef,
@@ -187,7 +193,11 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
     let cleared = false;
     let sent = read;
     const lateUntil = performance.now() + LATE_DETAILS_WINDOW_MS;
-    watchDom(document, signal, () => {
+    const lateReads = spacedReads(LATE_READ_GAPS_MS.first, LATE_READ_GAPS_MS.max);
+    // A change that came during a gap is looked at when the gap ends, even if the page then rests.
+    let deferred: ReturnType<typeof setTimeout> | undefined;
+    signal.addEventListener('abort', () => clearTimeout(deferred), { once: true });
+    const follow = () => {
       const verdict = siteDomMatches(site, document, ref);
       if (verdict === 'mismatch' && !cleared) {
         cleared = true;
@@ -200,13 +210,22 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
           void send(snapshot);
         }
       } else if (!cleared && sent !== null && stillFillingIn(sent, lateUntil)) {
+        const wait = lateReads.wait(performance.now());
+        if (wait > 0) {
+          deferred ??= setTimeout(() => {
+            deferred = undefined;
+            if (!signal.aborted) follow();
+          }, wait);
+          return;
+        }
         const filled = withLateDetails(sent, readSiteProfile(site, document, url, verdict));
         if (filled !== sent) {
           sent = filled;
           void send(filled);
         }
       }
-    });
+    };
+    watchDom(document, signal, follow);
   };
 
   options.signal.addEventListener('abort', () => {

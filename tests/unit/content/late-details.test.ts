@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url": "https://www.linkedin.com/in/jane-doe/"}
 
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { withLateDetails } from '@/lib/content/late-details';
+import { spacedReads, withLateDetails } from '@/lib/content/late-details';
 import { startContentRuntime } from '@/lib/content/runtime';
 import type { ProfileSnapshot } from '@/lib/sites';
 import { linkedInSite } from '@/lib/sites/linkedin/site';
@@ -45,6 +46,41 @@ describe('withLateDetails', () => {
   });
 });
 
+describe('spacedReads', () => {
+  it('reads at once, then after gaps that double up to the longest', () => {
+    const reads = spacedReads(100, 800);
+    expect(reads.wait(1_000)).toBe(0);
+    expect(reads.wait(1_040)).toBe(60);
+    expect(reads.wait(1_100)).toBe(0);
+    expect(reads.wait(1_250)).toBe(50);
+    expect(reads.wait(1_300)).toBe(0);
+    expect(reads.wait(1_700)).toBe(0);
+    expect(reads.wait(2_499)).toBe(1);
+    expect(reads.wait(2_500)).toBe(0);
+    expect(reads.wait(3_300)).toBe(0);
+  });
+
+  it('for any calls, lets a read through exactly when its gap has passed, and says how long is left', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 1_000 }), { maxLength: 60 }), (steps) => {
+        const reads = spacedReads(100, 800);
+        let now = 0;
+        let next = Number.NEGATIVE_INFINITY;
+        let gap = 100;
+        for (const step of steps) {
+          now += step;
+          const wait = reads.wait(now);
+          if (now >= next) {
+            expect(wait).toBe(0);
+            next = now + gap;
+            gap = Math.min(gap * 2, 800);
+          } else expect(wait).toBe(next - now);
+        }
+      }),
+    );
+  });
+});
+
 /** Jane's top card with the headline and photo taken out, to be put back as a slow page would. */
 function janeWithout(): { headline: Element; photo: Element; put: (element: Element) => void } {
   document.documentElement.innerHTML = readFixture('linkedin/profile-jane-doe.html')
@@ -66,12 +102,21 @@ describe('the content runtime, when details appear after the name', () => {
   beforeEach(() => {
     stop = new AbortController();
     reports = [];
+    reads = 0;
   });
   afterEach(() => stop.abort());
 
+  let reads: number;
   const start = () =>
     startContentRuntime({
-      site: linkedInSite,
+      // Counts the reads of the page, to show how often late details are looked for.
+      site: {
+        ...linkedInSite,
+        read: (...args) => {
+          reads += 1;
+          return linkedInSite.read(...args);
+        },
+      },
       signal: stop.signal,
       sidebarUrl: 'about:blank',
       report: async (snapshot) => {
@@ -99,6 +144,40 @@ describe('the content runtime, when details appear after the name', () => {
       }),
     );
     expect(reports.map((one) => `${one.id} ${one.name}`)).toEqual(Array(3).fill('jane-doe Jane Doe'));
+  });
+
+  it('does not read the page on every frame of a feed that keeps changing', async () => {
+    janeWithout();
+    start();
+    await vi.waitFor(() => expect(reports).toHaveLength(1));
+    const before = reads;
+    const feed = document.body.appendChild(document.createElement('section'));
+    // 30 changes, each in a frame of its own, over at least 600 ms: once a frame would be 30 reads.
+    for (let post = 0; post < 30; post++) {
+      feed.append(document.createElement('article'));
+      await new Promise((done) => requestAnimationFrame(done));
+      await new Promise((done) => setTimeout(done, 20));
+    }
+    // Gaps of 100, 200 and 400 ms from the first change: a read at about 0, 100, 300 and 700 ms.
+    expect(reads - before).toBeGreaterThanOrEqual(2);
+    expect(reads - before).toBeLessThanOrEqual(5);
+    expect(reports).toHaveLength(1);
+  });
+
+  it('reads a detail that appeared during a gap when the gap ends, though the page then rests', async () => {
+    const { headline, put } = janeWithout();
+    start();
+    await vi.waitFor(() => expect(reports).toHaveLength(1));
+    const before = reads;
+    // A change that is read at once and starts the first gap...
+    document.body.append(document.createElement('div'));
+    await vi.waitFor(() => expect(reads).toBe(before + 1));
+    // ...then the headline, inside that gap, and nothing after it.
+    put(headline);
+    await new Promise((done) => requestAnimationFrame(done));
+    expect(reports).toHaveLength(1);
+    await vi.waitFor(() => expect(reports.at(-1)).toMatchObject({ headline: 'Engineering Manager at Acme' }));
+    expect(reads).toBe(before + 2);
   });
 
   it('stops looking once the window has passed and the page has loaded', async () => {
