@@ -6,7 +6,7 @@ import {
   removeProfile,
   servePage,
 } from '../e2e/harness';
-import { type HeavySite, heavyShell, heavySites } from '../fixtures/heavy/heavy-site';
+import { type HeavySite, heavyShell, heavySites, TIMELINE_TICK_MS } from '../fixtures/heavy/heavy-site';
 import { KEEP_NAMES_SHIM, roundTrips } from './extension-page';
 import { type Headline, recordResults, watchLoad } from './results';
 import { paired, type Spread } from './stats';
@@ -24,10 +24,13 @@ import { mainThread, pageProcess, startTrace } from './trace';
  * sidebar causes are.
  *
  * Run: `npm run bench:page-cost` (builds first), or `RAPPORT_OUT_DIR=.output-x npx tsx
- * tests/bench/page-cost.ts` after a build. BENCH_RUNS (default 15), BENCH_NETWORKS=linkedin,x.
+ * tests/bench/page-cost.ts` after a build. BENCH_RUNS (default 15), BENCH_NETWORKS=linkedin,x, and
+ * BENCH_TICK_MS: how often the timeline changes (default 250 ms; real feeds can change every frame
+ * while they load, which is what a reader that follows the page pays for).
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const NETWORKS = (process.env.BENCH_NETWORKS ?? 'linkedin,x,facebook').split(',');
+const TICK_MS = Number(process.env.BENCH_TICK_MS ?? TIMELINE_TICK_MS);
 /** After a page load: long enough for the content script to start, report, and the sidebar to mount. */
 const LOAD_SETTLE_MS = 1_200;
 /** After an in-app navigation (the DOM follows the URL 100 ms later). */
@@ -259,7 +262,7 @@ async function launch(extension: boolean): Promise<RunningExtension> {
   const running = await launchExtension({ extension });
   await running.context.addInitScript(KEEP_NAMES_SHIM);
   await running.context.addInitScript(LONG_TASK_OBSERVER);
-  for (const site of heavySites) await servePage(running.context, site.pattern, heavyShell(site));
+  for (const site of heavySites) await servePage(running.context, site.pattern, heavyShell(site, TICK_MS));
   if (extension) await seedKnownPerson(running);
   return running;
 }
@@ -337,6 +340,7 @@ function summarise(done: number) {
   }
   recordResults('page-cost', headlines, {
     runs: done,
+    timelineTickMs: TICK_MS,
     loadSettleMs: LOAD_SETTLE_MS,
     navSettleMs: NAV_SETTLE_MS,
     loadAverageDuringRun: loadWatch.range(),
@@ -395,7 +399,7 @@ loadWatch.finish();
 console.info(
   `Elements per page (with the timeline): ${Object.entries(details)
     .map(([network, d]) => `${network} ${d.elements}`)
-    .join(', ')}; ${RUNS} runs per arm`,
+    .join(', ')}; ${RUNS} runs per arm; the timeline changes every ${TICK_MS} ms`,
 );
 // Where Rapport's CPU went, summed over the runs with it (per phase and network).
 for (const [network, { with: withRuns }] of Object.entries(runs)) {
