@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_MISSING_MESSAGE, findChromium } from './find-chromium';
+import { decodePng, encodePng } from './png';
 
 // Renders assets/icon.svg to the PNG sizes the stores and browsers ask for. Run by hand after changing
 // the mark (`npx tsx scripts/make-icons.ts`); the PNGs are committed.
@@ -16,7 +17,9 @@ for (const size of SIZES) {
   await page.setContent(
     `<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`,
   );
-  await page.screenshot({ path: resolve(root, `public/icon/${size}.png`), omitBackground: true });
+  const shot = await page.screenshot({ omitBackground: true });
+  // The same pixels, smaller (scripts/png.ts): the zip's budget counts every byte of them.
+  writeFileSync(resolve(root, `public/icon/${size}.png`), encodePng(decodePng(shot)));
   await page.close();
 }
 await browser.close();
