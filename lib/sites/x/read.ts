@@ -32,15 +32,66 @@ function primaryColumn(doc: Document): Element | Document {
   return queryFirst(doc, primaryColumnSelectors) ?? doc;
 }
 
+interface Header {
+  block: Element;
+  handleEl: Element | null;
+  handle: string | null;
+  shown: string | null;
+}
+
 /**
- * The owner's header: the UserName block and, inside it, the element showing exactly "@handle". When several
- * elements do (a display name can itself be "@someone"), the handle is the last one: it follows the name.
+ * The last header read, and an observer of its block: while the observer has seen nothing, the block is
+ * as it was read. One per script, which reads one page.
  */
-function header(
-  doc: Document,
-): { block: Element; handleEl: Element | null; handle: string | null; shown: string | null } | null {
+const kept: { header: Header | null; observer: MutationObserver | null; changed: boolean } = {
+  header: null,
+  observer: null,
+  changed: false,
+};
+
+/**
+ * The owner's header (headerOf the first UserName block), read again only when that block is another one
+ * or changed. The in-app guard asks once a frame while the page changes, and reading a header tests the
+ * text of every leaf of its block: on a page whose feed changes every frame, that was the largest part of
+ * X's script per frame (issue #9). What headerOf gives depends on nothing but the block's own subtree
+ * (elementText reads the DOM, not styles), so an observer of that subtree says exactly when the last
+ * answer stops holding.
+ */
+export function header(doc: Document): Header | null {
   const block = queryFirst(primaryColumn(doc), userNameSelectors);
   if (!block) return null;
+  if (kept.header?.block === block && !kept.changed && kept.observer?.takeRecords().length === 0) {
+    return kept.header;
+  }
+  const read = headerOf(block);
+  keepHeader(read);
+  return read;
+}
+
+function keepHeader(read: Header): void {
+  if (typeof MutationObserver !== 'function') return;
+  if (kept.header?.block !== read.block) {
+    kept.observer?.disconnect();
+    kept.observer = new MutationObserver(() => {
+      kept.changed = true;
+    });
+    kept.observer.observe(read.block, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+  }
+  kept.observer?.takeRecords();
+  kept.changed = false;
+  kept.header = read;
+}
+
+/**
+ * A UserName block's owner: the element showing exactly "@handle". When several elements do (a display
+ * name can itself be "@someone"), the handle is the last one: it follows the name.
+ */
+export function headerOf(block: Element): Header {
   let handleEl: Element | null = null;
   let handle: string | null = null;
   let shown: string | null = null;
