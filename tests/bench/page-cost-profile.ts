@@ -1,6 +1,6 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { launchExtension, removeProfile, servePage } from '../e2e/harness';
-import { heavyShell, heavySites } from '../fixtures/heavy/heavy-site';
+import { heavyShell, heavySites, TIMELINE_TICK_MS } from '../fixtures/heavy/heavy-site';
 
 /**
  * Where Rapport's time on a heavy page goes: V8's sampling CPU profile of the page's main thread (which
@@ -8,10 +8,13 @@ import { heavyShell, heavySites } from '../fixtures/heavy/heavy-site';
  * in-app navigation to a profile, with self time
  * summed per function of the content script. For a readable profile build without minifying:
  * `RAPPORT_OUT_DIR=.output-profile npx wxt build -c tests/bench/wxt.profile.config.ts &&
- * RAPPORT_OUT_DIR=.output-profile npx tsx tests/bench/page-cost-profile.ts`. BENCH_NETWORKS, BENCH_RUNS.
+ * RAPPORT_OUT_DIR=.output-profile npx tsx tests/bench/page-cost-profile.ts`. BENCH_NETWORKS, BENCH_RUNS,
+ * BENCH_TICK_MS.
  */
 const NETWORKS = (process.env.BENCH_NETWORKS ?? 'linkedin,x,facebook').split(',');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** How often the timeline changes, as in page-cost.ts. */
+const TICK_MS = Number(process.env.BENCH_TICK_MS ?? TIMELINE_TICK_MS);
 const SETTLE_MS = 1_500;
 
 interface ProfileNode {
@@ -65,7 +68,7 @@ async function profiled(page: Page, cdp: CDPSession, act: () => Promise<void>, i
 }
 
 const running = await launchExtension();
-for (const site of heavySites) await servePage(running.context, site.pattern, heavyShell(site));
+for (const site of heavySites) await servePage(running.context, site.pattern, heavyShell(site, TICK_MS));
 const results: Record<string, Map<string, number>> = {};
 for (const site of heavySites.filter((candidate) => NETWORKS.includes(candidate.network))) {
   const load = new Map<string, number>();
