@@ -59,10 +59,15 @@ function apply(doc: Document, change: Change): void {
       block?.append(span);
       return;
     }
-    case 'wrap':
-      if (at) at.replaceWith(Object.assign(doc.createElement('div'), { dir: 'ltr' }));
-      if (at) doc.querySelector('[data-testid="UserName"] div:last-child')?.append(at);
+    case 'wrap': {
+      // The element moves into a new one where it was: a leaf can stop being one's parent's only child.
+      if (!at) return;
+      const wrapper = doc.createElement('div');
+      wrapper.setAttribute('dir', 'ltr');
+      at.replaceWith(wrapper);
+      wrapper.append(at);
       return;
+    }
     case 'remove':
       at?.remove();
       return;
