@@ -7,8 +7,13 @@ import type { SidebarLayout } from '@/lib/platform/site-preferences';
  * which profile its tab shows.
  */
 export interface SidebarFrame {
-  show(): void;
-  hide(): void;
+  /**
+   * `overPage`: sits over the page, unless it still has its room, rather than narrow it now (an in-app
+   * navigation, whose page is about to be replaced: lib/content/runtime.ts); show() without it narrows it.
+   */
+  show(overPage?: boolean): void;
+  /** `roomKept`: the page stays narrowed until hide() without it (the page being left is still there). */
+  hide(roomKept?: boolean): void;
   layout(layout: SidebarLayout): void;
   remove(): void;
 }
@@ -31,6 +36,8 @@ export function createSidebarFrame(src: string, initial: SidebarLayout, visible 
   document.documentElement.append(host);
 
   let shown = visible;
+  // Whether the page is narrowed for the sidebar: while shown, unless `overPage`; after, if `roomKept`.
+  let room = visible;
   let current = initial;
   const reservation = reservePageSpace();
   const apply = () => {
@@ -52,16 +59,18 @@ export function createSidebarFrame(src: string, initial: SidebarLayout, visible 
       .join(';')
       .concat(`;${size}`);
     // The open sidebar takes its width from the page instead of covering the site's main column.
-    reservation.set(shown && !collapsed ? side : null);
+    reservation.set(room && !collapsed ? side : null);
   };
   apply();
   return {
-    show: () => {
+    show: (overPage = false) => {
+      room = !overPage || room;
       shown = true;
       apply();
     },
-    hide: () => {
+    hide: (roomKept = false) => {
       shown = false;
+      room = roomKept && room;
       apply();
     },
     layout: (layout) => {

@@ -208,6 +208,84 @@ describe.each(SITES)('in-app navigation on $label', (site) => {
     await expect.poll(() => shownPerson(frame)).toBe(null);
   });
 
+  /**
+   * Records, in the page, each change of whether the sidebar is shown and whether the page is narrowed
+   * for it, with the page's title then (the shell sets each page's title with its DOM).
+   */
+  const recordRoom = async () => {
+    await page.evaluate(() => {
+      const root = document.documentElement;
+      const log: { shown: boolean; room: boolean; title: string }[] = [];
+      (window as unknown as { roomLog: typeof log }).roomLog = log;
+      new MutationObserver(() => {
+        const host = document.querySelector<HTMLElement>('rapport-sidebar');
+        const shown = host?.style.display === 'block';
+        const room = root.style.marginRight !== '' || root.style.marginLeft !== '';
+        const last = log.at(-1);
+        if (last?.shown !== shown || last?.room !== room) log.push({ shown, room, title: document.title });
+      }).observe(root, { attributes: true, attributeFilter: ['style'], subtree: true });
+    });
+    return () => page.evaluate(() => (window as unknown as { roomLog: unknown[] }).roomLog);
+  };
+
+  it('shows the sidebar over the page at once, and narrows the page when the profile is there', async () => {
+    await page.goto(site.origin + site.feedPath);
+    await page.waitForLoadState('load');
+    const feedTitle = await page.title();
+    const log = await recordRoom();
+    await spaNavigate(site.jane.path, { delayMs: 400 });
+    const frame = await sidebarFrame(page, running.extensionId);
+    await expect.poll(() => shownName(frame)).toBe('Jane Doe');
+    const profileTitle = await page.title();
+    expect(profileTitle).not.toBe(feedTitle);
+    // The page being left is not laid out again at a narrower width just before it goes.
+    await expect.poll(log).toEqual([
+      { shown: true, room: false, title: feedTitle },
+      { shown: true, room: true, title: profileTitle },
+    ]);
+  });
+
+  it('narrows the page for the sidebar after a second when the profile is slow to come', async () => {
+    await page.goto(site.origin + site.feedPath);
+    await page.waitForLoadState('load');
+    const feedTitle = await page.title();
+    const log = await recordRoom();
+    // Resolves once the profile's DOM is there, 2.5 s after its URL.
+    await spaNavigate(site.jane.path, { delayMs: 2_500 });
+    expect(await log()).toEqual([
+      { shown: true, room: false, title: feedTitle },
+      { shown: true, room: true, title: feedTitle },
+    ]);
+  });
+
+  it('hides the sidebar on leaving a profile, and widens the page when the next page is there', async () => {
+    await page.goto(site.origin + site.jane.path);
+    const frame = await sidebarFrame(page, running.extensionId);
+    await expect.poll(() => shownName(frame)).toBe('Jane Doe');
+    const profileTitle = await page.title();
+    const log = await recordRoom();
+    await spaNavigate(site.feedPath, { delayMs: 400 });
+    const feedTitle = await page.title();
+    expect(feedTitle).not.toBe(profileTitle);
+    await expect.poll(log).toEqual([
+      { shown: false, room: true, title: profileTitle },
+      { shown: false, room: false, title: feedTitle },
+    ]);
+  });
+
+  it('widens the page after a second when the next page is slow to come', async () => {
+    await page.goto(site.origin + site.jane.path);
+    const frame = await sidebarFrame(page, running.extensionId);
+    await expect.poll(() => shownName(frame)).toBe('Jane Doe');
+    const profileTitle = await page.title();
+    const log = await recordRoom();
+    await spaNavigate(site.feedPath, { delayMs: 2_500 });
+    expect(await log()).toEqual([
+      { shown: false, room: true, title: profileTitle },
+      { shown: false, room: false, title: profileTitle },
+    ]);
+  });
+
   for (const order of ['url-first', 'dom-first'] as const) {
     it(`switches person cleanly when the ${order === 'url-first' ? 'URL' : 'DOM'} changes first`, async () => {
       await page.goto(site.origin + site.jane.path);

@@ -196,6 +196,13 @@ describe('the content runtime hearing the user about to open a profile', () => {
 
 describe('the content runtime started on the page mark alone (storage has not answered)', () => {
   const host = () => document.querySelector('rapport-sidebar') as HTMLElement | null;
+  // The page mark is read at document_start, while the page is still parsed: the room for the sidebar
+  // is then made at once, before the page's first layout (on a page already laid out it waits for the
+  // profile's content: tests/e2e/navigation.test.ts).
+  beforeEach(() => {
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    return () => Reflect.deleteProperty(document, 'readyState');
+  });
   /** Starts as boot.ts does when the mark came first; returns how to deliver storage's answer. */
   const startOnMark = () => {
     let display: (mode: 'page' | 'panel') => void = () => undefined;
