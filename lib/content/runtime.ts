@@ -179,38 +179,31 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
       if (left) giveRoomBack(left, signal);
       return;
     }
-    if (roomWaits) {
-      const cap = setTimeout(() => makeRoom(signal), ROOM_WAIT_MAX_MS);
-      signal.addEventListener('abort', () => clearTimeout(cap), { once: true });
-    }
+    if (roomWaits) unlessAborted(signal, ROOM_WAIT_MAX_MS, makeRoom);
     void announce(ref, url, signal);
   };
   /** Once the profile just left is no longer on screen (or after ROOM_WAIT_MAX_MS), the page widens again. */
   const giveRoomBack = (left: ProfileRef, signal: AbortSignal) => {
+    // Ends with the navigation, or once the room is given back: nothing is checked after that.
     const watching = new AbortController();
+    signal.addEventListener('abort', () => watching.abort(), { once: true });
     const give = () => {
       watching.abort();
-      if (signal.aborted || !roomKept) return;
       roomKept = false;
       updateFrame();
     };
     if (siteDomMatches(site, document, left) !== 'match') return give();
-    const cap = setTimeout(give, ROOM_WAIT_MAX_MS);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(cap);
-        watching.abort();
-      },
-      { once: true },
-    );
+    unlessAborted(watching.signal, ROOM_WAIT_MAX_MS, give);
     watchDom(document, watching.signal, () => {
       if (siteDomMatches(site, document, left) !== 'match') give();
     });
   };
-  /** The profile's content is there (or was waited for long enough): the page makes room for the sidebar. */
-  const makeRoom = (signal: AbortSignal) => {
-    if (signal.aborted || !roomWaits) return;
+  /**
+   * The profile's content is there (or was waited for long enough): the page makes room for the sidebar.
+   * Called only while this navigation's signal holds (after its checks, or by a timer it clears).
+   */
+  const makeRoom = () => {
+    if (!roomWaits) return;
     roomWaits = false;
     updateFrame();
   };
@@ -223,7 +216,7 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
     const first = readSiteProfile(site, document, url) ?? urlOnly(site, ref);
     void send(first, first.name !== null ? 'read' : 'reading');
     let read: ProfileSnapshot | null = first.name !== null ? first : null;
-    if (read !== null) makeRoom(signal);
+    if (read !== null) makeRoom();
     else {
       read = await waitFor(
         document,
@@ -234,7 +227,7 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
         { timeoutMs: PROFILE_DOM_TIMEOUT_MS, signal, whileParsingEveryMs: PARSING_CHECK_MS },
       );
       if (signal.aborted) return;
-      makeRoom(signal);
+      makeRoom();
       // Without a readable page the URL still says who this is; the sidebar says the details are missing.
       void send(read ?? first, read ? 'read' : 'unreadable');
     }
@@ -304,6 +297,12 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
 }
 
 /** Whether details that show up after the name are still looked for. */
+/** Calls `run` after `ms`, unless `signal` aborts first. */
+function unlessAborted(signal: AbortSignal, ms: number, run: () => void): void {
+  const timer = setTimeout(run, ms);
+  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+}
+
 function stillFillingIn(sent: ProfileSnapshot, lateUntil: number): boolean {
   if (sent.headline !== null && sent.avatarUrl !== null) return false;
   return document.readyState === 'loading' || performance.now() < lateUntil;

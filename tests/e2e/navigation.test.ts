@@ -228,61 +228,61 @@ describe.each(SITES)('in-app navigation on $label', (site) => {
     return () => page.evaluate(() => (window as unknown as { roomLog: unknown[] }).roomLog);
   };
 
-  it('shows the sidebar over the page at once, and narrows the page when the profile is there', async () => {
+  /** The feed, loaded, with the page's room recorded from now on. */
+  const feedRecordingRoom = async () => {
     await page.goto(site.origin + site.feedPath);
     await page.waitForLoadState('load');
-    const feedTitle = await page.title();
-    const log = await recordRoom();
+    return { title: await page.title(), log: await recordRoom() };
+  };
+  /** Jane's profile, her name in the sidebar, with the page's room recorded from now on. */
+  const profileRecordingRoom = async () => {
+    await page.goto(site.origin + site.jane.path);
+    const frame = await sidebarFrame(page, running.extensionId);
+    await expect.poll(() => shownName(frame)).toBe('Jane Doe');
+    return { title: await page.title(), log: await recordRoom() };
+  };
+
+  it('shows the sidebar over the page at once, and narrows the page when the profile is there', async () => {
+    const feed = await feedRecordingRoom();
     await spaNavigate(site.jane.path, { delayMs: 400 });
     const frame = await sidebarFrame(page, running.extensionId);
     await expect.poll(() => shownName(frame)).toBe('Jane Doe');
     const profileTitle = await page.title();
-    expect(profileTitle).not.toBe(feedTitle);
+    expect(profileTitle).not.toBe(feed.title);
     // The page being left is not laid out again at a narrower width just before it goes.
-    await expect.poll(log).toEqual([
-      { shown: true, room: false, title: feedTitle },
+    await expect.poll(feed.log).toEqual([
+      { shown: true, room: false, title: feed.title },
       { shown: true, room: true, title: profileTitle },
     ]);
   });
 
-  it('narrows the page for the sidebar after a second when the profile is slow to come', async () => {
-    await page.goto(site.origin + site.feedPath);
-    await page.waitForLoadState('load');
-    const feedTitle = await page.title();
-    const log = await recordRoom();
-    // Resolves once the profile's DOM is there, 2.5 s after its URL.
+  it('narrows the page for the sidebar before a profile that is slow to come', async () => {
+    const feed = await feedRecordingRoom();
+    // Resolves once the profile's DOM is there, 2.5 s after its URL (the wait is ROOM_WAIT_MAX_MS, 1 s).
     await spaNavigate(site.jane.path, { delayMs: 2_500 });
-    expect(await log()).toEqual([
-      { shown: true, room: false, title: feedTitle },
-      { shown: true, room: true, title: feedTitle },
+    expect(await feed.log()).toEqual([
+      { shown: true, room: false, title: feed.title },
+      { shown: true, room: true, title: feed.title },
     ]);
   });
 
   it('hides the sidebar on leaving a profile, and widens the page when the next page is there', async () => {
-    await page.goto(site.origin + site.jane.path);
-    const frame = await sidebarFrame(page, running.extensionId);
-    await expect.poll(() => shownName(frame)).toBe('Jane Doe');
-    const profileTitle = await page.title();
-    const log = await recordRoom();
+    const profile = await profileRecordingRoom();
     await spaNavigate(site.feedPath, { delayMs: 400 });
     const feedTitle = await page.title();
-    expect(feedTitle).not.toBe(profileTitle);
-    await expect.poll(log).toEqual([
-      { shown: false, room: true, title: profileTitle },
+    expect(feedTitle).not.toBe(profile.title);
+    await expect.poll(profile.log).toEqual([
+      { shown: false, room: true, title: profile.title },
       { shown: false, room: false, title: feedTitle },
     ]);
   });
 
-  it('widens the page after a second when the next page is slow to come', async () => {
-    await page.goto(site.origin + site.jane.path);
-    const frame = await sidebarFrame(page, running.extensionId);
-    await expect.poll(() => shownName(frame)).toBe('Jane Doe');
-    const profileTitle = await page.title();
-    const log = await recordRoom();
+  it('widens the page before a next page that is slow to come', async () => {
+    const profile = await profileRecordingRoom();
     await spaNavigate(site.feedPath, { delayMs: 2_500 });
-    expect(await log()).toEqual([
-      { shown: false, room: true, title: profileTitle },
-      { shown: false, room: false, title: profileTitle },
+    expect(await profile.log()).toEqual([
+      { shown: false, room: true, title: profile.title },
+      { shown: false, room: false, title: profile.title },
     ]);
   });
 
