@@ -49,12 +49,33 @@ const STAMP_NOTES = stampEachNote(
   `chrome.storage.session.set({ [${JSON.stringify(STAMP_PREFIX)} + performance.timeOrigin + ':' + index]: { text, at } });`,
 );
 
-/** A copy of the built extension at `from` with the stamping sidebar; returns its directory. */
-export function stampedCopy(from: string): { dir: string; remove: () => void } {
+/** The text an empty page's stamp carries (emptyFrameFromFeed). */
+const EMPTY_PAGE = 'an empty extension page';
+
+/**
+ * A copy of the built extension at `from` with the stamping sidebar, and an empty page of its own that
+ * the sites may frame (`EMPTY_PAGE`, for emptyFrameFromFeed); returns its directory. The empty page is
+ * one script that stamps the first frame the browser renders, the way a note is stamped; it is framed at
+ * a fixed URL, which any page may load, as the copy is the bench's alone.
+ */
+export function stampedCopy(from: string, sites: string[]): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-stamped-'));
   cpSync(from, dir, { recursive: true });
   const first = join(dir, 'sidebar-first.js');
   writeFileSync(first, STAMP_NOTES + readFileSync(first, 'utf8'));
+  writeFileSync(join(dir, 'empty.html'), '<!doctype html><script src="/empty.js"></script>');
+  writeFileSync(
+    join(dir, 'empty.js'),
+    `requestAnimationFrame(() => {
+  const at = performance.timeOrigin + performance.now();
+  chrome.storage.session.set({ [${JSON.stringify(STAMP_PREFIX)} + performance.timeOrigin]: { text: ${JSON.stringify(EMPTY_PAGE)}, at } });
+});
+`,
+  );
+  const manifestFile = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  manifest.web_accessible_resources.push({ resources: ['empty.html'], matches: sites });
+  writeFileSync(manifestFile, JSON.stringify(manifest));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -195,6 +216,34 @@ export function fromFeed(browser: BareBrowser, reader: StampReader, options: Fee
       session,
       `(() => {
         const started = performance.timeOrigin + performance.now();
+        void window.spaNavigate(${JSON.stringify(options.profilePath)}, { order: 'url-first' });
+        return started;
+      })()`,
+    ),
+  );
+}
+
+/**
+ * The floor under the row above: an empty extension page (stampedCopy) framed by the page at the moment
+ * it starts the same navigation, to the same fixture at a path that is not a profile, so Rapport makes no
+ * frame of its own meanwhile; timed to the empty page's first rendered frame. The page's own work on the
+ * way (its new DOM, then a layout) is what a frame made then waits behind; the sidebar's frame adds its
+ * way there (the watcher, the worker, the whole script), its per-session URL and its own page.
+ */
+export function emptyFrameFromFeed(
+  browser: BareBrowser,
+  reader: StampReader,
+  options: FeedRuns,
+): Promise<number[]> {
+  return feedRuns(browser, reader, { ...options, note: EMPTY_PAGE }, (session) =>
+    browser.evaluate<number>(
+      session,
+      `(() => {
+        const started = performance.timeOrigin + performance.now();
+        const frame = document.createElement('iframe');
+        frame.src = ${JSON.stringify(`chrome-extension://${browser.extensionId}/empty.html`)};
+        frame.style.cssText = 'position: fixed; top: 0; right: 0; width: 340px; height: 100vh; border: 0';
+        document.documentElement.append(frame);
         void window.spaNavigate(${JSON.stringify(options.profilePath)}, { order: 'url-first' });
         return started;
       })()`,
