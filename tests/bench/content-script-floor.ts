@@ -1,10 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
 import { EXTENSION_DIR, launchExtension, removeProfile, servePage } from '../e2e/harness';
 import { heavyShell, heavySites } from '../fixtures/heavy/heavy-site';
 import { spread } from './stats';
+import { tinyExtension } from './tiny-extension';
 import { mainThread, pageProcess, startTrace } from './trace';
 
 /**
@@ -34,21 +33,12 @@ ${readFileSync(`${EXTENSION_DIR}/content-scripts/linkedin.js`, 'utf8')}
 ${API_TOUCH}`;
 
 function emptyExtension(script = 'void 0;\n'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rapport-floor-'));
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'Empty content script',
-      version: '1.0',
-      background: { service_worker: 'background.js' },
-      permissions: ['storage'],
-      content_scripts: [{ matches: ['*://*.linkedin.com/*'], js: ['content.js'], run_at: 'document_start' }],
-    }),
-  );
-  writeFileSync(join(dir, 'background.js'), '');
-  writeFileSync(join(dir, 'content.js'), script);
-  return dir;
+  return tinyExtension({
+    name: 'Empty content script',
+    matches: ['*://*.linkedin.com/*'],
+    script,
+    manifestExtras: { permissions: ['storage'] },
+  });
 }
 
 /** CPU of the extension's script on the page's main thread during one load of the feed. */
