@@ -296,13 +296,13 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
   listenForProfileIntent((url) => site.parseProfile(url) !== null, warmUp, options.signal);
 }
 
-/** Whether details that show up after the name are still looked for. */
 /** Calls `run` after `ms`, unless `signal` aborts first. */
 function unlessAborted(signal: AbortSignal, ms: number, run: () => void): void {
   const timer = setTimeout(run, ms);
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
 }
 
+/** Whether details that show up after the name are still looked for. */
 function stillFillingIn(sent: ProfileSnapshot, lateUntil: number): boolean {
   if (sent.headline !== null && sent.avatarUrl !== null) return false;
   return document.readyState === 'loading' || performance.now() < lateUntil;
