@@ -91,10 +91,13 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
   // profile just left keeps its room (ROOM_WAIT_MAX_MS).
   let roomWaits = false;
   let roomKept = false;
+  // What updateFrame last did: showed the sidebar on a profile with the page narrowed for it.
+  let shownWithRoom = false;
   let currentRef: ProfileRef | null = null;
 
   // In side-panel mode nothing is added to the page; the profile is still reported for the panel.
   const updateFrame = () => {
+    shownWithRoom = false;
     if (onProfile && mode === 'page') {
       frame ??= createSidebarFrame(
         options.sidebarUrl,
@@ -104,6 +107,7 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
       if (layout === null) return;
       frame.show(roomWaits);
       frameShown = true;
+      shownWithRoom = !roomWaits;
     } else if (warmExpiry !== undefined && mode === 'page' && frame === null) {
       frame = createSidebarFrame(options.sidebarUrl, layout ?? DEFAULT_LAYOUT, false);
     } else if (mode === 'panel' && !frameShown) {
@@ -163,15 +167,14 @@ export function startContentRuntime(options: ContentRuntimeOptions): void {
     // first layout. Otherwise (an in-app navigation, or this script run by the watcher at the new URL)
     // the page is laid out already, and room waits for the profile's content (ROOM_WAIT_MAX_MS).
     const laidOut = document.readyState !== 'loading';
-    const hadRoom = onProfile && mode === 'page' && frame !== null && layout !== null && !roomWaits;
-    const left = laidOut && hadRoom && ref === null ? currentRef : null;
+    const left = laidOut && shownWithRoom && ref === null ? currentRef : null;
     currentKey = key;
     currentRef = ref;
     current?.abort();
     current = new AbortController();
     const { signal } = current;
     onProfile = ref !== null;
-    roomWaits = laidOut && onProfile && !hadRoom;
+    roomWaits = laidOut && onProfile && !shownWithRoom;
     roomKept = left !== null;
     updateFrame();
     if (!ref) {
