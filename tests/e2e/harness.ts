@@ -184,6 +184,19 @@ export async function sidebarFrame(page: Page, extensionId: string) {
 }
 
 /**
+ * Resolves once `frame` has rendered two frames. Chromium sends a click into a frame of another process
+ * (the sidebar) by the hit-test data that frame hands over with what it renders, and until it has, a
+ * click on it goes to the page: a click sent the moment the sidebar's first button existed reached the
+ * host element instead, in 1 of 2 to 6 runs of tests/e2e/layout.test.ts. A person cannot click that
+ * soon after the sidebar appears; a test must wait until it has been shown.
+ */
+export async function shown(frame: Frame): Promise<void> {
+  await frame.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+}
+
+/**
  * Stops the extension's service worker the way the browser does when it is idle or under memory
  * pressure (CDP Target.closeTarget). The next message to the background starts it again.
  */

@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixture } from '../fixtures';
-import { launchExtension, type RunningExtension, removeProfile, servePage, sidebarFrame } from './harness';
+import {
+  launchExtension,
+  type RunningExtension,
+  removeProfile,
+  servePage,
+  shown,
+  sidebarFrame,
+} from './harness';
 
 // The in-page sidebar's place on the page: beside the site's main column, never over it; collapsible to
 // a small tab and movable to the other side, both remembered per site; typing in it stays in it.
@@ -38,10 +45,11 @@ afterAll(async () => {
   if (running) removeProfile(running.userDataDir);
 });
 
+/** A new tab at `url`, once its sidebar has been shown (and so can be clicked: harness.ts, shown). */
 async function open(url: string): Promise<Page> {
   const page = await running.context.newPage();
   await page.goto(url);
-  await sidebarFrame(page, running.extensionId);
+  await shown(await sidebarFrame(page, running.extensionId));
   return page;
 }
 
@@ -68,6 +76,7 @@ describe('collapse, side and keyboard', () => {
     await expect.poll(async () => (await hostBox(page))?.width).toBe(40);
     await page.reload();
     const again = await sidebarFrame(page, running.extensionId);
+    await shown(again);
     await expect.poll(async () => (await hostBox(page))?.width).toBe(40);
     await again.getByRole('button', { name: 'Open Rapport' }).click();
     await expect.poll(async () => (await hostBox(page))?.width).toBe(340);
