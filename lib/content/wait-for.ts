@@ -5,24 +5,15 @@ export interface WaitForOptions {
    * While the document is still being parsed, check at most this often, and once more when parsing ends.
    * A page load's parser adds nodes in hundreds of batches, and checking each cost a profile's page load
    * about 6 ms of script in a sampled profile (issue #9: at most 30 ms); the sidebar's own frame takes far
-   * longer to load than this delay. After parsing (an in-app navigation) a change is checked right after
-   * the task that made it.
+   * longer to load than this delay. After parsing (an in-app navigation) every batch is checked at once.
    */
   whileParsingEveryMs?: number;
 }
 
 /**
- * Resolves with the first non-null value of `probe`, checking now and after DOM mutations, or null when
- * `timeoutMs` passes or `signal` aborts (the user navigated on). Bounded and event-driven: no polling
- * loop and no fixed delay.
- *
- * A check never runs inside the task that changed the DOM. A MutationObserver's callback runs at the end
- * of that task, which is the page's own (its render of the next profile: 20 to 45 ms on the heavy
- * fixtures), and a read there (about 2 ms on a navigation to a profile) made that task longer, sometimes
- * past 50 ms (issue #9: no task over 50 ms caused by Rapport). It runs in a task of its own right after,
- * and looks once at the changes made until then. The price: the browser usually renders the page's
- * change first, so the name reaches the sidebar later (the new profile's DOM to its name in the sidebar,
- * 4.3 to 10.8 ms at p50 in the bench; a task of 'user-blocking' priority did no better).
+ * Resolves with the first non-null value of `probe`, checking now and after each DOM mutation, or null
+ * when `timeoutMs` passes or `signal` aborts (the user navigated on). Bounded and event-driven: no
+ * polling loop and no fixed delay.
  */
 export function waitFor<T>(root: Node, probe: () => T | null, options: WaitForOptions): Promise<T | null> {
   return new Promise((resolve) => {
@@ -54,8 +45,8 @@ export function waitFor<T>(root: Node, probe: () => T | null, options: WaitForOp
     }
     const every = options.whileParsingEveryMs ?? 0;
     const observer = new MutationObserver(() => {
-      const parsing = every > 0 && document.readyState === 'loading';
-      pending ??= setTimeout(check, parsing ? Math.max(0, lastCheck + every - performance.now()) : 0);
+      if (every === 0 || document.readyState !== 'loading') return check();
+      pending ??= setTimeout(check, Math.max(0, lastCheck + every - performance.now()));
     });
     observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
     if (every > 0 && document.readyState === 'loading') document.addEventListener('DOMContentLoaded', check);
@@ -66,9 +57,7 @@ export function waitFor<T>(root: Node, probe: () => T | null, options: WaitForOp
 
 /**
  * Calls `onChange` at most once per animation frame while the DOM under `root` changes, until `signal`
- * aborts. Timelines mutate constantly; coalescing keeps the cost to one check per frame. The check runs
- * in a task of its own once the frame is rendered, not in the frame's callbacks: those run in the
- * rendering task, which on a page that just changed also lays it out (see waitFor).
+ * aborts. Timelines mutate constantly; coalescing keeps the cost to one check per frame.
  */
 export function watchDom(root: Node, signal: AbortSignal, onChange: () => void): void {
   if (signal.aborted) return;
@@ -76,12 +65,10 @@ export function watchDom(root: Node, signal: AbortSignal, onChange: () => void):
   const observer = new MutationObserver(() => {
     if (scheduled) return;
     scheduled = true;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        scheduled = false;
-        if (!signal.aborted) onChange();
-      }, 0),
-    );
+    requestAnimationFrame(() => {
+      scheduled = false;
+      if (!signal.aborted) onChange();
+    });
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
