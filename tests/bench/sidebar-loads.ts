@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SIDEBAR_WIDTH_PX } from '../../lib/content/sidebar-frame';
 import type { BareBrowser } from './bare-browser';
 
 /**
@@ -212,14 +213,23 @@ async function feedRuns(
  */
 export function fromFeed(browser: BareBrowser, reader: StampReader, options: FeedRuns): Promise<number[]> {
   return feedRuns(browser, reader, options, (session) =>
-    browser.evaluate<number>(
-      session,
-      `(() => {
-        const started = performance.timeOrigin + performance.now();
-        void window.spaNavigate(${JSON.stringify(options.profilePath)}, { order: 'url-first' });
-        return started;
-      })()`,
-    ),
+    pageNavigates(browser, session, options.profilePath),
+  );
+}
+
+/**
+ * The page of `session` navigates in-app to `path`, the URL first, after running `first` in the same
+ * task; gives the moment it started.
+ */
+function pageNavigates(browser: BareBrowser, session: string, path: string, first = ''): Promise<number> {
+  return browser.evaluate<number>(
+    session,
+    `(() => {
+      const started = performance.timeOrigin + performance.now();
+      ${first}
+      void window.spaNavigate(${JSON.stringify(path)}, { order: 'url-first' });
+      return started;
+    })()`,
   );
 }
 
@@ -235,19 +245,12 @@ export function emptyFrameFromFeed(
   reader: StampReader,
   options: FeedRuns,
 ): Promise<number[]> {
+  const frameEmptyPage = `const frame = document.createElement('iframe');
+      frame.src = ${JSON.stringify(`chrome-extension://${browser.extensionId}/empty.html`)};
+      frame.style.cssText = 'position: fixed; top: 0; right: 0; width: ${SIDEBAR_WIDTH_PX}px; height: 100vh; border: 0';
+      document.documentElement.append(frame);`;
   return feedRuns(browser, reader, { ...options, note: EMPTY_PAGE }, (session) =>
-    browser.evaluate<number>(
-      session,
-      `(() => {
-        const started = performance.timeOrigin + performance.now();
-        const frame = document.createElement('iframe');
-        frame.src = ${JSON.stringify(`chrome-extension://${browser.extensionId}/empty.html`)};
-        frame.style.cssText = 'position: fixed; top: 0; right: 0; width: 340px; height: 100vh; border: 0';
-        document.documentElement.append(frame);
-        void window.spaNavigate(${JSON.stringify(options.profilePath)}, { order: 'url-first' });
-        return started;
-      })()`,
-    ),
+    pageNavigates(browser, session, options.profilePath, frameEmptyPage),
   );
 }
 
