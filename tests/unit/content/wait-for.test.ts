@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { waitFor } from '@/lib/content/wait-for';
+import { FRAME_CHECK_FALLBACK_MS, waitFor } from '@/lib/content/wait-for';
 
 // A page load's parser adds nodes in hundreds of batches: while the document is loading, the profile is
-// looked for at most once per interval, and once more when parsing ends; afterwards, at every change.
+// looked for at most once per interval, and once more when parsing ends; afterwards, once a frame.
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const parsing = (loading: boolean) =>
@@ -58,17 +58,40 @@ describe('waitFor while the document is being parsed', () => {
     expect(await found).toBe(element);
   });
 
-  it('checks every batch once the document is parsed (an in-app navigation)', async () => {
+  it('once parsed (an in-app navigation), checks each frame, not inside the task that changed the DOM', async () => {
     parsing(false);
     const { found, checks } = waitForFound(40);
-    for (let batch = 0; batch < 5; batch++) {
-      document.body.append(document.createElement('div'));
-      await pause(1);
+    for (let frame = 0; frame < 3; frame++) {
+      // One task of the page: several changes, and the microtasks after it (a MutationObserver's callback).
+      for (let batch = 0; batch < 4; batch++) document.body.append(document.createElement('div'));
+      await Promise.resolve();
+      expect(checks()).toBe(1 + frame);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await pause(0);
+      expect(checks()).toBe(2 + frame);
     }
-    expect(checks()).toBe(6);
     const element = document.createElement('p');
     element.id = 'found';
     document.body.append(element);
     expect(await found).toBe(element);
+    expect(checks()).toBe(5);
+  });
+
+  it('checks after FRAME_CHECK_FALLBACK_MS when no frame comes (a tab in the background)', async () => {
+    parsing(false);
+    const noFrames = vi.spyOn(window, 'requestAnimationFrame').mockReturnValue(1);
+    try {
+      const { found, checks } = waitForFound(undefined);
+      const element = document.createElement('p');
+      element.id = 'found';
+      document.body.append(element);
+      await pause(FRAME_CHECK_FALLBACK_MS / 2);
+      expect(checks()).toBe(1);
+      expect(await found).toBe(element);
+      expect(checks()).toBe(2);
+      expect(noFrames).toHaveBeenCalledTimes(1);
+    } finally {
+      noFrames.mockRestore();
+    }
   });
 });
