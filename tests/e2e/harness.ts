@@ -2,6 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
+import { watcherFile } from '../../lib/content/script-files';
+import type { Network } from '../../lib/sites/types';
 import { CHROMIUM_MISSING_MESSAGE, findChromium } from '../../scripts/find-chromium';
 
 export const EXTENSION_DIR = resolve(
@@ -231,6 +233,26 @@ export async function recordParsedScripts(running: RunningExtension, page: Page)
   cdp.on('Debugger.scriptParsed', ({ url }) => parsed.push(url));
   await cdp.send('Debugger.enable');
   return parsed;
+}
+
+/**
+ * Loads `url`, a page of `network`'s site that is not a profile, and returns once the site's watcher has
+ * run there: it starts once the page is parsed (lib/content/script-matches.ts), so a test that points at
+ * a link right after the load could otherwise come first.
+ */
+export async function loadWithWatcher(
+  running: RunningExtension,
+  page: Page,
+  url: string,
+  network: Network,
+): Promise<void> {
+  const parsed = await recordParsedScripts(running, page);
+  await page.goto(url);
+  const watcher = `chrome-extension://${running.extensionId}/${watcherFile(network)}`;
+  for (let waited = 0; !parsed.includes(watcher); waited += 20) {
+    if (waited > 5_000) throw new Error(`The watcher did not run on ${url} within 5 s`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** A new tab showing one of the extension's own pages ('options.html', 'popup.html', ...). */

@@ -6,6 +6,7 @@ import { readFixture } from '../fixtures';
 import {
   addLinkAtTopLeft,
   launchExtension,
+  loadWithWatcher,
   type RunningExtension,
   recordParsedScripts,
   removeProfile,
@@ -160,8 +161,7 @@ describe.each(SITES)('in-app navigation on $label', (site) => {
 
   /** The feed, with a link to Jane's profile at the top left, over everything. */
   const feedWithLinkToJane = async () => {
-    await page.goto(site.origin + site.feedPath);
-    await page.waitForLoadState('load');
+    await loadWithWatcher(running, page, site.origin + site.feedPath, site.jane.key.split(':')[0] as Network);
     await addLinkAtTopLeft(page, site.jane.path, 'Jane Doe');
   };
   const hostShown = () =>

@@ -5,6 +5,7 @@ import { readFixture } from '../fixtures';
 import {
   addLinkAtTopLeft,
   launchExtension,
+  loadWithWatcher,
   openExtensionPage,
   type RunningExtension,
   recordParsedScripts,
@@ -107,7 +108,7 @@ describe('side panel mode', () => {
     await showLinkedInIn(setter, 'panel');
     const page = await running.context.newPage();
     const parsed = await recordParsedScripts(running, page);
-    await page.goto('https://www.linkedin.com/feed/');
+    await loadWithWatcher(running, page, 'https://www.linkedin.com/feed/', 'linkedin');
     await addLinkAtTopLeft(page, '/in/jane-doe/', 'Jane Doe');
     await page.mouse.move(600, 600);
     await page.mouse.move(50, 20);
