@@ -134,9 +134,9 @@ interface ManifestContentScript {
  * The watcher starts once the page is parsed (Chromium: at most about 200 ms after DOMContentLoaded, or
  * at its load), in a task of its own. At document_start it ran inside the page's parsing task, and its
  * 1.7 ms there made that task long in 1 of 30 loads of X's heavy page with a feed changing every 16 ms
- * (issue #9: no long task on a page that is not a profile). It has nothing to do before then: it reads
- * the URL when it starts (an in-app navigation to a profile meanwhile is still caught), and a user does
- * not point at a link of a page that is not yet shown.
+ * (issue #9: no long task on a page that is not a profile). It reads the URL when it starts, so an
+ * in-app navigation to a profile meanwhile is still caught; a pointer resting on a link in those moments
+ * is not heard (the sidebar then starts at the press or the navigation instead).
  */
 const WATCHER_RUN_AT = 'document_idle';
 
