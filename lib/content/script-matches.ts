@@ -157,15 +157,14 @@ export function narrowSiteScripts<T extends ManifestContentScript>(scripts: T[])
       const network = networkOf(file);
       if (!network) return [];
       const { profilePages, watcher } = SCRIPT_MATCHES[network];
-      const entry = (js: string, set: ScriptMatches, runAt?: string) =>
+      const entry = (js: string, set: ScriptMatches) =>
         ({
           ...options,
-          ...(runAt ? { run_at: runAt } : {}),
           js: [js],
           matches: set.matches,
           ...(set.excludeMatches ? { exclude_matches: set.excludeMatches } : {}),
         }) as T;
-      return [entry(file, profilePages), entry(watcherFile(network), watcher, WATCHER_RUN_AT)];
+      return [entry(file, profilePages), { ...entry(watcherFile(network), watcher), run_at: WATCHER_RUN_AT }];
     });
     return others.length > 0 ? [{ ...script, js: others }, ...narrowed] : narrowed;
   });

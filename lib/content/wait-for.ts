@@ -45,19 +45,22 @@ export function waitFor<T>(root: Node, probe: () => T | null, options: WaitForOp
       settled = true;
       observer.disconnect();
       clearTimeout(timer);
-      clearTimeout(pending);
-      if (frame !== undefined) cancelAnimationFrame(frame);
+      unschedule();
       document.removeEventListener('DOMContentLoaded', check);
       options.signal.removeEventListener('abort', onAbort);
       resolve(value);
     };
     const onAbort = () => finish(null);
-    function check() {
-      if (settled) return;
+    /** Drops the check that is waiting (a timer, a frame, or both): one check covers every change so far. */
+    function unschedule() {
       clearTimeout(pending);
       pending = undefined;
       if (frame !== undefined) cancelAnimationFrame(frame);
       frame = undefined;
+    }
+    function check() {
+      if (settled) return;
+      unschedule();
       lastCheck = performance.now();
       const value = probe();
       if (value !== null) finish(value);

@@ -238,14 +238,15 @@ export async function recordParsedScripts(running: RunningExtension, page: Page)
 /**
  * Loads `url`, a page of `network`'s site that is not a profile, and returns once the site's watcher has
  * run there: it starts once the page is parsed (lib/content/script-matches.ts), so a test that points at
- * a link right after the load could otherwise come first.
+ * a link right after the load could otherwise come first. Gives the scripts parsed in the page from the
+ * load on (recordParsedScripts), for a test that looks for more of them.
  */
 export async function loadWithWatcher(
   running: RunningExtension,
   page: Page,
   url: string,
   network: Network,
-): Promise<void> {
+): Promise<string[]> {
   const parsed = await recordParsedScripts(running, page);
   await page.goto(url);
   const watcher = `chrome-extension://${running.extensionId}/${watcherFile(network)}`;
@@ -253,6 +254,7 @@ export async function loadWithWatcher(
     if (waited > 5_000) throw new Error(`The watcher did not run on ${url} within 5 s`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  return parsed;
 }
 
 /** A new tab showing one of the extension's own pages ('options.html', 'popup.html', ...). */

@@ -137,10 +137,10 @@ describe.each(SITES)('in-app navigation on $label', (site) => {
     [site.jane.key, site.jane.names],
     [site.rahul.key, site.rahul.names],
   ]);
+  const network = site.jane.key.split(':')[0] as Network;
 
   it('runs only the watcher on the feed, and the whole script once a navigation reaches a profile', async () => {
     const parsed = await recordParsedScripts(running, page);
-    const network = site.jane.key.split(':')[0] as Network;
     const whole = `chrome-extension://${running.extensionId}/${readerScriptFile(network)}`;
     const watcher = `chrome-extension://${running.extensionId}/${watcherFile(network)}`;
     await page.goto(site.origin + site.feedPath);
@@ -161,7 +161,7 @@ describe.each(SITES)('in-app navigation on $label', (site) => {
 
   /** The feed, with a link to Jane's profile at the top left, over everything. */
   const feedWithLinkToJane = async () => {
-    await loadWithWatcher(running, page, site.origin + site.feedPath, site.jane.key.split(':')[0] as Network);
+    await loadWithWatcher(running, page, site.origin + site.feedPath, network);
     await addLinkAtTopLeft(page, site.jane.path, 'Jane Doe');
   };
   const hostShown = () =>

@@ -8,7 +8,6 @@ import {
   loadWithWatcher,
   openExtensionPage,
   type RunningExtension,
-  recordParsedScripts,
   removeProfile,
   servePage,
   sidebarFrame,
@@ -107,8 +106,7 @@ describe('side panel mode', () => {
     const setter = await openExtensionPage(running, 'sidepanel.html');
     await showLinkedInIn(setter, 'panel');
     const page = await running.context.newPage();
-    const parsed = await recordParsedScripts(running, page);
-    await loadWithWatcher(running, page, 'https://www.linkedin.com/feed/', 'linkedin');
+    const parsed = await loadWithWatcher(running, page, 'https://www.linkedin.com/feed/', 'linkedin');
     await addLinkAtTopLeft(page, '/in/jane-doe/', 'Jane Doe');
     await page.mouse.move(600, 600);
     await page.mouse.move(50, 20);
